@@ -1,0 +1,10 @@
+/** Jest runs TypeScript through ts-jest without type checking (`npm run lint` type-checks). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx" } }],
+  },
+  setupFiles: ["<rootDir>/test/setup.ts"],
+};
