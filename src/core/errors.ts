@@ -18,6 +18,6 @@ export class ClvError extends Error {
 }
 
 /** Throws a `value` error unless `condition` holds. */
-export function require(condition: boolean, message: string): asserts condition {
+export function ensure(condition: boolean, message: string): asserts condition {
   if (!condition) throw new ClvError("value", message);
 }
