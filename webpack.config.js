@@ -6,10 +6,24 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const devServerPort = 3000;
 
+/**
+ * Certificates for https://localhost. office-addin-dev-certs creates them and installs its CA; where
+ * the install cannot run (Linux without sudo), the certificates still exist and we serve with them,
+ * telling the user how to trust the CA by hand.
+ */
 async function httpsOptions() {
-  // Imported lazily: only `webpack serve` needs certificates.
-  const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  const devCerts = require("office-addin-dev-certs"); // lazily: only `webpack serve` needs it
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const read = (file) => require("fs").readFileSync(path.join(dir, file));
+    console.warn(
+      `\n${error.message}\nServing with the certificates in ${dir}. Trust ${path.join(dir, "ca.crt")} in your ` +
+        "browser (or run: cp ~/.office-addin-dev-certs/ca.crt /usr/local/share/ca-certificates/office-addin-dev-ca.crt && update-ca-certificates).\n"
+    );
+    return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
+  }
 }
 
 module.exports = async (env, options) => {
