@@ -1,0 +1,10 @@
+export { averageOrderValue } from "./averageOrderValue";
+export { averagePurchaseFrequency, type CustomerId } from "./averagePurchaseFrequency";
+export { churnRate } from "./churnRate";
+export { averageCustomerLifespan } from "./averageCustomerLifespan";
+export { basicClv } from "./basicClv";
+export { npvClv } from "./npvClv";
+export { retentionClv } from "./retentionClv";
+export { ltvToCacRatio } from "./ltvToCacRatio";
+export { paybackPeriods } from "./paybackPeriods";
+export { maxAcquisitionCost, DEFAULT_TARGET_LTV_TO_CAC } from "./maxAcquisitionCost";

@@ -1,0 +1,188 @@
+import { ensure } from "../errors";
+
+/**
+ * Customers' purchase histories as columns, one entry per customer, in the summary form of the "buy
+ * till you die" models (Fader, Hardie & Lee 2005): x repeat purchases, the last at t_x, observed for T.
+ * Times are in the caller's model period (days, weeks, ...), the same unit in every column; the fitted
+ * rates and all predictions are then in that unit.
+ */
+export interface CustomerData {
+  /** x: purchases after the first one, a whole number of 0 or more. */
+  frequency: ArrayLike<number>;
+  /** t_x: time from the first purchase to the last one, 0 when x = 0, at most T. */
+  recency: ArrayLike<number>;
+  /** T: time from the first purchase to the end of observation, 0 or more. */
+  T: ArrayLike<number>;
+  /** How many customers each entry stands for (default 1 each); 0 or more. */
+  weights?: ArrayLike<number>;
+}
+
+/**
+ * Customers with identical (x, t_x, T) merged, their weights summed: the likelihoods cost one term per
+ * group rather than per customer. Each group also points into the distinct values of each column, so a
+ * model can compute a term that depends on x (or T, or t_x) alone once per distinct value.
+ */
+export interface GroupedCustomers {
+  /** Number of groups. */
+  count: number;
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  /** Customers in each group (sum of their weights). */
+  weight: Float64Array;
+  /** Index of each group's x in `distinctFrequency`, and likewise for t_x and T. */
+  frequencyIndex: Int32Array;
+  recencyIndex: Int32Array;
+  ageIndex: Int32Array;
+  distinctFrequency: Float64Array;
+  distinctRecency: Float64Array;
+  distinctAge: Float64Array;
+  /** Sum of all weights. */
+  totalWeight: number;
+  /** Sum of the weights of customers with x > 0. */
+  repeatWeight: number;
+  /** Largest T among customers of positive weight (0 if none). */
+  maxT: number;
+}
+
+/**
+ * What is wrong with one customer's (x, t_x, T), as the need it fails ("a recency between 0 and T"),
+ * or undefined when the triple is valid.
+ */
+function customerProblem(x: number, recency: number, T: number): string | undefined {
+  if (!(Number.isInteger(x) && x >= 0)) return "a frequency that is a whole number of 0 or more";
+  if (!(Number.isFinite(T) && T >= 0)) return "an age T of 0 or more";
+  if (!(Number.isFinite(recency) && recency >= 0 && recency <= T)) return "a recency between 0 and T";
+  if (x === 0 && recency !== 0) return "a recency of 0 for a customer with no repeat purchase";
+  return undefined;
+}
+
+/**
+ * Checks one customer's summary (x, t_x, T) for a prediction function.
+ *
+ * @param caller - the public function's name, for the message
+ * @throws ClvError `value` naming what is wrong, e.g. "`probabilityAlive` requires a recency between 0
+ *   and T; got frequency 2, recency 40, T 38"
+ * @example checkCustomer("probabilityAlive", 2, 30.43, 38.86) // passes
+ */
+export function checkCustomer(caller: string, x: number, recency: number, T: number): void {
+  const problem = customerProblem(x, recency, T);
+  ensure(problem === undefined, `\`${caller}\` requires ${problem}; got frequency ${x}, recency ${recency}, T ${T}`);
+}
+
+/**
+ * Checks every customer and merges identical ones. Customers are numbered from 1 in messages, in the
+ * order given. Cost O(n) (hash maps), about 5 ms per 100,000 customers.
+ *
+ * @param caller - the public function's name, for messages
+ * @throws ClvError `value` for columns of different lengths, or a customer whose x is not a whole
+ *   number >= 0, whose T is negative, whose t_x is outside [0, T] (or not 0 when x = 0), any NaN, or a
+ *   negative or non-finite weight; the message names the customer, e.g. "`fitPurchaseModel` requires a
+ *   recency between 0 and T for every customer; customer 3 has frequency 2, recency 40, T 38"
+ * @example groupCustomers("fit", { frequency: [0, 0, 2], recency: [0, 0, 5], T: [9, 9, 9] }).count // 2
+ */
+export function groupCustomers(caller: string, data: CustomerData): GroupedCustomers {
+  const { frequency, recency, T, weights } = data;
+  const n = frequency.length;
+  ensure(
+    recency.length === n && T.length === n && (weights === undefined || weights.length === n),
+    `\`${caller}\` requires frequency, recency, T${weights ? " and weights" : ""} columns of one length; ` +
+      `got ${[frequency, recency, T, ...(weights ? [weights] : [])].map((column) => column.length).join(", ")}`
+  );
+  for (let i = 0; i < n; i++) {
+    const problem = customerProblem(frequency[i], recency[i], T[i]);
+    ensure(
+      problem === undefined,
+      `\`${caller}\` requires ${problem} for every customer; customer ${i + 1} has frequency ${frequency[i]}, ` +
+        `recency ${recency[i]}, T ${T[i]}`
+    );
+    const weight = weights === undefined ? 1 : weights[i];
+    ensure(
+      Number.isFinite(weight) && weight >= 0,
+      `\`${caller}\` requires weights of 0 or more; customer ${i + 1} has weight ${weight}`
+    );
+  }
+
+  const byFrequency = distinctIndex(frequency);
+  const byRecency = distinctIndex(recency);
+  const byAge = distinctIndex(T);
+  const pairKeys = new Float64Array(n);
+  for (let i = 0; i < n; i++) pairKeys[i] = byFrequency.index[i] * byRecency.values.length + byRecency.index[i];
+  const byPair = distinctIndex(pairKeys);
+  const tripleKeys = pairKeys; // reused: pair indices are < n, so the keys stay below 2^53 for n < 9e7
+  for (let i = 0; i < n; i++) tripleKeys[i] = byPair.index[i] * byAge.values.length + byAge.index[i];
+  const byTriple = distinctIndex(tripleKeys);
+
+  const count = byTriple.values.length;
+  const groups: GroupedCustomers = {
+    count,
+    frequency: new Float64Array(count),
+    recency: new Float64Array(count),
+    T: new Float64Array(count),
+    weight: new Float64Array(count),
+    frequencyIndex: new Int32Array(count),
+    recencyIndex: new Int32Array(count),
+    ageIndex: new Int32Array(count),
+    distinctFrequency: Float64Array.from(byFrequency.values),
+    distinctRecency: Float64Array.from(byRecency.values),
+    distinctAge: Float64Array.from(byAge.values),
+    totalWeight: 0,
+    repeatWeight: 0,
+    maxT: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    const group = byTriple.index[i];
+    const weight = weights === undefined ? 1 : weights[i];
+    groups.frequency[group] = frequency[i];
+    groups.recency[group] = recency[i];
+    groups.T[group] = T[i];
+    groups.frequencyIndex[group] = byFrequency.index[i];
+    groups.recencyIndex[group] = byRecency.index[i];
+    groups.ageIndex[group] = byAge.index[i];
+    groups.weight[group] += weight;
+    groups.totalWeight += weight;
+    if (frequency[i] > 0) groups.repeatWeight += weight;
+    if (weight > 0) groups.maxT = Math.max(groups.maxT, T[i]);
+  }
+  return groups;
+}
+
+/**
+ * The groups with every time (t_x and T) multiplied by `factor`, sharing the other arrays. The fits
+ * rescale time so that the largest T is 1, as lifetimes does, which keeps the rate parameters near 1.
+ *
+ * @example scaleTime(groupCustomers("fit", { frequency: [1], recency: [2], T: [4] }), 0.25).T[0] // 1
+ */
+export function scaleTime(groups: GroupedCustomers, factor: number): GroupedCustomers {
+  const times = (values: Float64Array) => values.map((value) => value * factor);
+  return {
+    ...groups,
+    recency: times(groups.recency),
+    T: times(groups.T),
+    distinctRecency: times(groups.distinctRecency),
+    distinctAge: times(groups.distinctAge),
+    maxT: groups.maxT * factor,
+  };
+}
+
+/**
+ * The distinct values of a column in order of first appearance, and each entry's position among them.
+ *
+ * @example distinctIndex([5, 3, 5]) // { values: [5, 3], index: Int32Array [0, 1, 0] }
+ */
+export function distinctIndex(column: ArrayLike<number>): { values: number[]; index: Int32Array } {
+  const position = new Map<number, number>();
+  const values: number[] = [];
+  const index = new Int32Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    let found = position.get(value);
+    if (found === undefined) {
+      found = values.length;
+      position.set(value, found);
+      values.push(value);
+    }
+    index[i] = found;
+  }
+  return { values, index };
+}

@@ -1,0 +1,132 @@
+import { minimize } from "./numeric/minimize";
+
+/** How a fit went: shared by every model's fit, which never throws for a fit that fails. */
+export interface FitReport {
+  /** Total log-likelihood at the returned parameters, on the caller's units (time and money). */
+  logLikelihood: number;
+  /** False when the optimiser did not converge or a warning says the estimate cannot be trusted. */
+  converged: boolean;
+  /** Optimiser (BFGS) iterations taken. */
+  iterations: number;
+  /** Plain-language reasons to distrust the fit, e.g. "no customer made a repeat purchase ...". */
+  warnings: string[];
+}
+
+/** A fitted model: its parameters and how the fit went. */
+export interface FitResult<P> extends FitReport {
+  parameters: P;
+}
+
+/** Options common to the fits. */
+export interface FitOptions {
+  /** Most optimiser iterations (default 200; 20 to 40 are typical). */
+  maxIterations?: number;
+}
+
+/** A log-likelihood summed over customers; writes its gradient with respect to the parameters. */
+export type LogLikelihood = (parameters: Float64Array, gradient: Float64Array) => number;
+
+/** What {@link fitRescaled} needs to know about a model and its data. */
+export interface RescaledFitSpecification<P> {
+  /** Parameter names in order, for warnings. */
+  names: readonly string[];
+  /** Which parameters are in the unit that was rescaled (time for alpha and beta, money for v). */
+  carriesUnit: readonly boolean[];
+  /** The data seen by `scaledLogLikelihood` are the caller's multiplied by this. */
+  scale: number;
+  scaledLogLikelihood: LogLikelihood;
+  /** The same model on the caller's data, for the reported log-likelihood. */
+  logLikelihood: LogLikelihood;
+  /** Sum of the customers' weights. */
+  totalWeight: number;
+  /** Why the data cannot be fitted at all (no customers...), or undefined. */
+  unfittable?: string;
+  /** Reasons to distrust any fit on these data (no repeat purchase...). */
+  dataWarnings: string[];
+  toParameters: (values: Float64Array) => P;
+}
+
+/**
+ * Fits a model by maximum likelihood on rescaled data and scales the estimates back, as lifetimes
+ * does: rescaling keeps the parameters near the optimiser's start (1) whatever the caller's unit.
+ * Never throws; unfittable data give NaN parameters, `converged: false` and a warning.
+ *
+ * @example fitRescaled({ names: ["rate"], carriesUnit: [false], scale: 1, totalWeight: 1, dataWarnings: [],
+ *   scaledLogLikelihood: (p, g) => { g[0] = 2 / p[0] - 1; return 2 * Math.log(p[0]) - p[0]; },
+ *   logLikelihood: (p, g) => { g[0] = 2 / p[0] - 1; return 2 * Math.log(p[0]) - p[0]; },
+ *   toParameters: (v) => v[0] }).parameters // 2 (to 1e-8)
+ */
+export function fitRescaled<P>(specification: RescaledFitSpecification<P>, options: FitOptions = {}): FitResult<P> {
+  const { names, carriesUnit, scale, totalWeight, unfittable, dataWarnings, toParameters } = specification;
+  if (unfittable !== undefined) {
+    return {
+      parameters: toParameters(new Float64Array(names.length).fill(Number.NaN)),
+      logLikelihood: Number.NaN,
+      converged: false,
+      iterations: 0,
+      warnings: [unfittable, ...dataWarnings],
+    };
+  }
+  const fit = maximizeLogLikelihood(
+    names,
+    (parameters, gradient) => {
+      const total = specification.scaledLogLikelihood(parameters, gradient);
+      for (let i = 0; i < gradient.length; i++) gradient[i] /= totalWeight;
+      return total / totalWeight;
+    },
+    options
+  );
+  const values = fit.parameters.map((value, i) => (carriesUnit[i] ? value / scale : value));
+  const warnings = [...dataWarnings, ...fit.warnings];
+  return {
+    parameters: toParameters(values),
+    logLikelihood: specification.logLikelihood(values, new Float64Array(names.length)),
+    converged: warnings.length === 0,
+    iterations: fit.iterations,
+    warnings,
+  };
+}
+
+/** A log-parameter beyond this (e^20 = 5e8 times the starting scale, or 2e-9 of it) has run off to the boundary. */
+const LOG_PARAMETER_BOUND = 20;
+
+/**
+ * Maximises a mean log-likelihood over positive parameters by BFGS on their logarithms (so no
+ * constraint is needed), starting from 1 for each, as lifetimes does on rescaled data.
+ *
+ * @param names - parameter names, for warnings
+ * @param meanLogLikelihood - returns the weighted mean log-likelihood at `parameters` and writes its
+ *   gradient with respect to them
+ * @returns the parameters, iterations, convergence and warnings; never throws
+ * @example maximizeLogLikelihood(["rate"], (p, g) => { g[0] = 2 / p[0] - 1; return 2 * Math.log(p[0]) - p[0]; }).parameters[0] // 2 (to 1e-8)
+ */
+export function maximizeLogLikelihood(
+  names: readonly string[],
+  meanLogLikelihood: (parameters: Float64Array, gradient: Float64Array) => number,
+  options: FitOptions = {}
+): { parameters: Float64Array; converged: boolean; iterations: number; warnings: string[] } {
+  const parameters = new Float64Array(names.length);
+  const result = minimize(
+    (logParameters, gradient) => {
+      for (let i = 0; i < parameters.length; i++) parameters[i] = Math.exp(logParameters[i]);
+      const value = meanLogLikelihood(parameters, gradient);
+      for (let i = 0; i < parameters.length; i++) gradient[i] *= -parameters[i];
+      return -value;
+    },
+    new Float64Array(names.length),
+    { maxIterations: options.maxIterations ?? 200 }
+  );
+  const warnings: string[] = [];
+  if (!result.converged) warnings.push(`the fit did not converge: ${result.message}`);
+  names.forEach((name, i) => {
+    if (Math.abs(result.x[i]) > LOG_PARAMETER_BOUND) {
+      warnings.push(`\`${name}\` ran off to ${result.x[i] > 0 ? "infinity" : "zero"}: the data cannot pin it down`);
+    }
+  });
+  return {
+    parameters: result.x.map(Math.exp),
+    converged: warnings.length === 0,
+    iterations: result.iterations,
+    warnings,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Calendar dates as integer day numbers: days since 1970-01-01 (day 0), proleptic Gregorian
+ * calendar, no time zone. Integer days make "same day", "days between" and sorting exact.
+ */
+
+/** Milliseconds in one day. */
+export const MS_PER_DAY = 86_400_000;
+
+/**
+ * Day number of a calendar date (days since 1970-01-01). Uses the era arithmetic of
+ * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil); O(1).
+ * Does not validate: see {@link isCalendarDate}.
+ *
+ * @param year - four-digit year, e.g. 2024
+ * @param month - 1..12
+ * @param day - 1..31
+ * @example dayFromDate(1997, 9, 30) // 10134
+ */
+export function dayFromDate(year: number, month: number, day: number): number {
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * Whether year-month-day names a real day of the Gregorian calendar (so 2023-02-29 and
+ * 2024-04-31 do not).
+ *
+ * @example isCalendarDate(2024, 2, 29) // true
+ */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The calendar date of a day number as `YYYY-MM-DD` (for messages, tests and output).
+ *
+ * @example isoDate(10134) // "1997-09-30"
+ */
+export function isoDate(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

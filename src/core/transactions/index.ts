@@ -1,0 +1,23 @@
+export { type CellGrid, type CellValue, gridFromRows, isBlankCell, isBlankRow, describeCell } from "./cellGrid";
+export { dayFromDate, isCalendarDate, isoDate, MS_PER_DAY } from "./days";
+export { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, readDay, dateOrderEvidence } from "./readDay";
+export { type AmountIssue, type DecimalSeparator, type DecimalSetting, readAmount, decimalEvidence } from "./readAmount";
+export {
+  type ColumnDetection,
+  type ColumnMapping,
+  type ColumnOverrides,
+  type ColumnRole,
+  type DetectOptions,
+  type MappingSource,
+  REQUIRED_ROLES,
+  columnLetter,
+  detectColumns,
+} from "./detectColumns";
+export {
+  type ParseOptions,
+  type ParseReport,
+  type ParsedTransactions,
+  type RowError,
+  type TransactionTable,
+  parseTransactions,
+} from "./parseTransactions";

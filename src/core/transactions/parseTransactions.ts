@@ -1,0 +1,422 @@
+import { ClvError } from "../errors";
+import { type CellGrid, type CellValue, describeCell, gridFromRows, isBlankCell, isBlankRow } from "./cellGrid";
+import { type ColumnDetection, type ColumnRole, type DetectOptions, detectColumns } from "./detectColumns";
+import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence, readAmount } from "./readAmount";
+import { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
+
+/** Options of {@link parseTransactions}; see also {@link DetectOptions} (header, column overrides, date system). */
+export interface ParseOptions extends DetectOptions {
+  /** Sheet row number of the table's first row, so errors name the row the user sees. Default 1. */
+  firstRow?: number;
+  /** Order of numeric dates such as 03/05/2024. Default: the order the column's unambiguous dates prove. */
+  dateOrder?: DateOrder;
+  /** Decimal separator of amount text such as 1,234. Default: the one the column proves, else ".". */
+  decimalSeparator?: DecimalSeparator;
+  /**
+   * Last day of the observation window, read like a date cell (e.g. "1997-09-30"). Later rows are
+   * counted in `afterEndRows` and left out. Default: the latest transaction date.
+   */
+  observationEnd?: CellValue;
+  /** How many row errors to keep (all are counted). Default 1000. */
+  maxErrors?: number;
+}
+
+/** A rejected row: its sheet row number, its column (header text or letter) and why. */
+export interface RowError {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+/**
+ * The valid transactions, one entry per used row, in sheet order, as parallel typed arrays.
+ * Days are days since 1970-01-01 (see days.ts); time of day is dropped.
+ */
+export interface TransactionTable {
+  /** Number of transactions. */
+  length: number;
+  /** Distinct customer ids (trimmed text; numbers as written by `String`), in order of first appearance. */
+  customerIds: string[];
+  /** Index into `customerIds` per transaction. */
+  customer: Int32Array;
+  /** Day number per transaction. */
+  day: Int32Array;
+  /** Amount per transaction; negative amounts are refunds. */
+  amount: Float64Array;
+  /** Distinct order ids, or null without an order column. */
+  orderIds: string[] | null;
+  /** Index into `orderIds` per transaction; -1 for a row without an order id (an order of its own). */
+  order: Int32Array | null;
+  /** Distinct segment labels, or null without a segment column. */
+  segmentLabels: string[] | null;
+  /** Index into `segmentLabels` per transaction; -1 for a blank segment cell. */
+  segment: Int32Array | null;
+  /** Cost per transaction (from a cost column, or amount - margin), or null. */
+  cost: Float64Array | null;
+  /** Sheet row number of each transaction. */
+  sourceRow: Int32Array;
+  /** Earliest and latest transaction day (NaN when there are none). */
+  firstDay: number;
+  lastDay: number;
+  /** Last day of the observation window: the given end, else `lastDay`. */
+  observationEnd: number;
+}
+
+/** What happened to every row. `dataRows = usedRows + rejectedRows + blankRows + afterEndRows`. */
+export interface ParseReport {
+  columns: ColumnDetection;
+  /** Rows below the header (all rows without one). */
+  dataRows: number;
+  usedRows: number;
+  rejectedRows: number;
+  /** Rows with every cell empty, skipped. */
+  blankRows: number;
+  /** Valid-dated rows after the given observation end, left out. */
+  afterEndRows: number;
+  /** The first `maxErrors` row errors, in row order. */
+  errors: RowError[];
+  /** Table-level findings, e.g. a date column mixing day-first and month-first dates. */
+  warnings: string[];
+  /** Order used for numeric dates: given, proved by the column, or null (only unambiguous ones read). */
+  dateOrder: DateOrder | null;
+  /** Decimal separator used for amount text like 1,234; null when the column mixes both. */
+  decimalSeparator: DecimalSeparator | null;
+}
+
+export interface ParsedTransactions {
+  table: TransactionTable;
+  report: ParseReport;
+}
+
+const DEFAULT_MAX_ERRORS = 1000;
+
+/**
+ * Turns a table of cells (Excel's `Range.values`, or a {@link CellGrid} such as the CSV reader's)
+ * into a validated, columnar {@link TransactionTable}. Columns come from `options.columns`, else
+ * the header, else the content (see `detectColumns`). Every non-blank row is used, rejected with a
+ * {@link RowError}, or counted as after the observation end; blank rows are counted. Conventions:
+ * - customer ids are trimmed text; a number is its `String` form (so 42 and "42" are one customer);
+ * - dates: see `readDay` (Excel serials, YYYYMMDD, ISO, text dates); numeric dates like 03/05/2024
+ *   use `dateOrder`, else the one order that the column's unambiguous dates (25/03/2024) prove;
+ *   when the column proves none, or both (a warning), such dates are rejected as ambiguous;
+ * - amounts: see `readAmount`; text like 1,234 uses `decimalSeparator`, else the one the amount and
+ *   cost columns prove, else "." (so 1,234 = 1234); negative amounts are refunds;
+ * - rows sharing an order id (per customer) are line items of one order; an empty order id makes
+ *   the row an order of its own; a blank segment cell is segment -1;
+ * - a margin column gives cost = amount - margin; an empty cost or margin cell rejects the row;
+ * - a row is checked column by column (customer, date, amount, cost, order, segment) and only its
+ *   first problem is reported; rows dated after `observationEnd` are not checked further.
+ * Cost: O(rows x mapped columns), a few typed arrays of one entry per row.
+ *
+ * @throws ClvError `value` when a required column (customer, date, amount) cannot be determined
+ *   (the message says which and why), or when `observationEnd` or an override is invalid
+ * @example
+ * const { table, report } = parseTransactions([
+ *   ["Customer", "Date", "Amount"],
+ *   ["c1", "2024-03-05", "$12.50"],
+ *   ["c1", "2024-02-30", 3],
+ * ]);
+ * // table.length = 1, table.amount[0] = 12.5, table.day[0] = 19787
+ * // report.errors[0] = { row: 3, column: "Date", reason: '"2024-02-30" is not a real calendar date' }
+ */
+export function parseTransactions(
+  source: CellGrid | readonly (readonly CellValue[])[],
+  options: ParseOptions = {}
+): ParsedTransactions {
+  const grid = Array.isArray(source) ? gridFromRows(source) : (source as CellGrid);
+  const system: DateSystem = options.dateSystem ?? 1900;
+  const firstRow = options.firstRow ?? 1;
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const columns = detectColumns(grid, options);
+  if (columns.missing.length > 0) throw missingColumnsError(columns);
+  const { mapping, labels, headerRow } = columns;
+  const customerColumn = mapping.customer as number;
+  const dateColumn = mapping.date as number;
+  const amountColumn = mapping.amount as number;
+  const costColumn = mapping.cost ?? mapping.margin;
+  const costIsMargin = mapping.cost === undefined && mapping.margin !== undefined;
+  const end = options.observationEnd === undefined ? null : readObservationEnd(options.observationEnd, system, options.dateOrder);
+
+  const capacity = grid.rowCount;
+  const customer = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const amount = new Float64Array(capacity);
+  const sourceRow = new Int32Array(capacity);
+  const order = mapping.order === undefined ? null : new Int32Array(capacity);
+  const segment = mapping.segment === undefined ? null : new Int32Array(capacity);
+  const cost = costColumn === undefined ? null : new Float64Array(capacity);
+  const customerIds = new Keys();
+  const orderIds = new Keys();
+  const segmentLabels = new Keys();
+
+  const errors: RowError[] = [];
+  const warnings: string[] = [];
+  let rejectedRows = 0;
+  let blankRows = 0;
+  let afterEndRows = 0;
+  let length = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  let dateOrder: DateOrderSetting = options.dateOrder ?? "detect";
+  let decimal: DecimalSetting = options.decimalSeparator ?? "detect";
+  let datesMixed = false;
+  const reject = (row: number, column: number, reason: string) => {
+    rejectedRows++;
+    if (errors.length < maxErrors) errors.push({ row: firstRow + row, column: labels[column], reason });
+  };
+  const decideDateOrder = (): DateOrder | null => {
+    const evidence = collectEvidence(grid, headerRow, [dateColumn], dateOrderEvidence);
+    const found = settle<DateOrder>(evidence, ["dayFirst", "monthFirst"], null);
+    datesMixed = found === null && evidence.size > 1;
+    if (datesMixed) warnings.push(mixedDatesWarning(labels[dateColumn], evidence, firstRow));
+    return found;
+  };
+  const decideDecimal = (): DecimalSeparator | null => {
+    const scanned = costColumn === undefined ? [amountColumn] : [amountColumn, costColumn];
+    const evidence = collectEvidence(grid, headerRow, scanned, decimalEvidence);
+    const found = settle<DecimalSeparator>(evidence, [".", ","], ".");
+    if (found === null) warnings.push(mixedDecimalsWarning(labels[amountColumn], evidence, firstRow));
+    return found;
+  };
+  const readMoney = (value: CellValue): number | AmountIssue => {
+    const result = readAmount(value, decimal);
+    if (result !== "separatorNeeded") return result;
+    decimal = decideDecimal();
+    return readAmount(value, decimal);
+  };
+
+  for (let row = 0; row < grid.rowCount; row++) {
+    if (row === headerRow) continue;
+    const customerCell = grid.cell(row, customerColumn);
+    if (isBlankCell(customerCell)) {
+      if (isBlankRow(grid, row)) blankRows++;
+      else reject(row, customerColumn, "the customer id is empty");
+      continue;
+    }
+    const customerId = customerKey(customerCell);
+    if (customerId === null) {
+      reject(row, customerColumn, `${describeCell(customerCell)} is not a customer id`);
+      continue;
+    }
+    const dateCell = grid.cell(row, dateColumn);
+    let rowDay = readDay(dateCell, system, dateOrder);
+    if (rowDay === "orderNeeded") {
+      dateOrder = decideDateOrder();
+      rowDay = readDay(dateCell, system, dateOrder);
+    }
+    if (typeof rowDay === "string") {
+      reject(row, dateColumn, dateReason(rowDay, dateCell, system, datesMixed));
+      continue;
+    }
+    if (end !== null && rowDay > end) {
+      afterEndRows++;
+      continue;
+    }
+    const amountCell = grid.cell(row, amountColumn);
+    const rowAmount = readMoney(amountCell);
+    if (typeof rowAmount === "string") {
+      reject(row, amountColumn, amountReason(rowAmount, amountCell, "amount"));
+      continue;
+    }
+    if (cost !== null) {
+      const costCell = grid.cell(row, costColumn as number);
+      const rowCost = readMoney(costCell);
+      if (typeof rowCost === "string") {
+        reject(row, costColumn as number, amountReason(rowCost, costCell, costIsMargin ? "margin" : "cost"));
+        continue;
+      }
+      cost[length] = costIsMargin ? rowAmount - rowCost : rowCost;
+    }
+    if (order !== null) {
+      const orderCell = grid.cell(row, mapping.order as number);
+      const orderId = isBlankCell(orderCell) ? "" : customerKey(orderCell);
+      if (orderId === null) {
+        reject(row, mapping.order as number, `${describeCell(orderCell)} is not an order id`);
+        continue;
+      }
+      order[length] = orderId === "" ? -1 : orderIds.indexOf(orderId);
+    }
+    if (segment !== null) {
+      const segmentCell = grid.cell(row, mapping.segment as number);
+      segment[length] = isBlankCell(segmentCell) ? -1 : segmentLabels.indexOf(segmentLabel(segmentCell));
+    }
+    customer[length] = customerIds.indexOf(customerId);
+    day[length] = rowDay;
+    amount[length] = rowAmount;
+    sourceRow[length] = firstRow + row;
+    if (rowDay < firstDay) firstDay = rowDay;
+    if (rowDay > lastDay) lastDay = rowDay;
+    length++;
+  }
+
+  const empty = length === 0;
+  const table: TransactionTable = {
+    length,
+    customerIds: customerIds.list,
+    customer: customer.slice(0, length),
+    day: day.slice(0, length),
+    amount: amount.slice(0, length),
+    orderIds: order === null ? null : orderIds.list,
+    order: order === null ? null : order.slice(0, length),
+    segmentLabels: segment === null ? null : segmentLabels.list,
+    segment: segment === null ? null : segment.slice(0, length),
+    cost: cost === null ? null : cost.slice(0, length),
+    sourceRow: sourceRow.slice(0, length),
+    firstDay: empty ? NaN : firstDay,
+    lastDay: empty ? NaN : lastDay,
+    observationEnd: end ?? (empty ? NaN : lastDay),
+  };
+  const report: ParseReport = {
+    columns,
+    dataRows: grid.rowCount - (headerRow >= 0 ? 1 : 0),
+    usedRows: length,
+    rejectedRows,
+    blankRows,
+    afterEndRows,
+    errors,
+    warnings,
+    dateOrder: dateOrder === "detect" ? null : dateOrder,
+    decimalSeparator: decimal === "detect" ? "." : decimal,
+  };
+  return { table, report };
+}
+
+/** Distinct strings and their indices, in order of first appearance. */
+class Keys {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  private lastKey = "";
+  private lastIndex = -1;
+
+  /** Index of `key`, adding it when new; remembers the last key since rows often repeat it. */
+  indexOf(key: string): number {
+    if (key === this.lastKey && this.lastIndex >= 0) return this.lastIndex;
+    let found = this.index.get(key);
+    if (found === undefined) {
+      found = this.list.length;
+      this.list.push(key);
+      this.index.set(key, found);
+    }
+    this.lastKey = key;
+    this.lastIndex = found;
+    return found;
+  }
+}
+
+/** An id as text: trimmed text, or a number's `String` form; null for other values. */
+function customerKey(value: CellValue): string | null {
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function segmentLabel(value: CellValue): string {
+  return typeof value === "string" ? value.trim() : describeCell(value);
+}
+
+function readObservationEnd(value: CellValue, system: DateSystem, order: DateOrder | undefined): number {
+  const day = readDay(value, system, order ?? null);
+  if (typeof day === "number") return day;
+  throw new ClvError("value", `\`observationEnd\` must be a date such as "1997-09-30": ${dateReason(day, value, system, false)}`);
+}
+
+/** Values that prove a convention, with the count and first row of each. */
+type Evidence<T> = Map<T, { count: number; row: number; value: CellValue }>;
+
+function collectEvidence<T>(
+  grid: CellGrid,
+  headerRow: number,
+  columns: number[],
+  prove: (value: CellValue) => T | null
+): Evidence<T> {
+  const evidence: Evidence<T> = new Map();
+  for (let row = headerRow + 1; row < grid.rowCount; row++) {
+    for (const column of columns) {
+      const value = grid.cell(row, column);
+      const proven = prove(value);
+      if (proven === null) continue;
+      const seen = evidence.get(proven);
+      if (seen) seen.count++;
+      else evidence.set(proven, { count: 1, row, value });
+    }
+  }
+  return evidence;
+}
+
+/** The single proven convention; `fallback` when none is proven; null when several are. */
+function settle<T>(evidence: Evidence<T>, options: T[], fallback: T | null): T | null {
+  const proven = options.filter((option) => evidence.has(option));
+  if (proven.length === 0) return fallback;
+  return proven.length === 1 ? proven[0] : null;
+}
+
+function exampleOf<T>(evidence: Evidence<T>, key: T, firstRow: number): string {
+  const seen = evidence.get(key) as { count: number; row: number; value: CellValue };
+  return `${seen.count} like row ${firstRow + seen.row}: ${describeCell(seen.value)}`;
+}
+
+function mixedDatesWarning(label: string, evidence: Evidence<DateOrder>, firstRow: number): string {
+  return (
+    `Column "${label}" mixes day-first dates (${exampleOf(evidence, "dayFirst", firstRow)}) and month-first dates ` +
+    `(${exampleOf(evidence, "monthFirst", firstRow)}), so dates such as 03/05/2024 are rejected; ` +
+    `if one order is right, choose it (dateOrder)`
+  );
+}
+
+function mixedDecimalsWarning(label: string, evidence: Evidence<DecimalSeparator>, firstRow: number): string {
+  return (
+    `Column "${label}" mixes decimal points (${exampleOf(evidence, ".", firstRow)}) and decimal commas ` +
+    `(${exampleOf(evidence, ",", firstRow)}), so amounts such as 1,234 are rejected; ` +
+    `if one separator is right, choose it (decimalSeparator)`
+  );
+}
+
+/** One sentence per date issue. */
+function dateReason(issue: DateIssue, value: CellValue, system: DateSystem, mixedOrders: boolean): string {
+  const shown = describeCell(value);
+  switch (issue) {
+    case "empty":
+      return "the date is empty";
+    case "ambiguous":
+      return mixedOrders
+        ? `${shown} could be day/month or month/day, and this column has dates in both orders`
+        : `${shown} could be day/month or month/day and no date in this column settles it; choose the date order`;
+    case "twoDigitYear":
+      return `${shown} has a two-digit year; write the year in full`;
+    case "noSuchDate":
+      return `${shown} is not a real calendar date`;
+    case "fakeLeapDay":
+      return `${shown} is Excel's 1900-02-29, a day that does not exist`;
+    case "outOfRange":
+      return `${shown} is outside Excel's dates (serial numbers ${system === 1904 ? 0 : 1}..${
+        system === 1904 ? 2_957_003 : 2_958_465
+      }, or YYYYMMDD)`;
+    case "wrongWeekday":
+      return `${shown}: the weekday does not match the date`;
+    default:
+      return `${shown} is not a date`;
+  }
+}
+
+function amountReason(issue: AmountIssue, value: CellValue, what: string): string {
+  const shown = describeCell(value);
+  switch (issue) {
+    case "empty":
+      return `the ${what} is empty`;
+    case "logical":
+      return `${shown} is TRUE/FALSE, not an ${what === "amount" ? "amount" : `amount (${what})`}`;
+    case "ambiguous":
+      return `${shown} could use "," or "." as the decimal separator, and this column has both; choose the decimal separator`;
+    default:
+      return `${shown} is not an amount`;
+  }
+}
+
+function missingColumnsError(columns: ColumnDetection): ClvError {
+  const roles = columns.missing.join(", ");
+  const why = columns.notes.filter((note) => columns.missing.some((role: ColumnRole) => note.startsWith(`${role}:`)));
+  return new ClvError(
+    "value",
+    `\`parseTransactions\` needs to know which column holds the ${roles}: ${why.join("; ")} (options.columns)`
+  );
+}
