@@ -1,0 +1,65 @@
+import type { CustomerSummary } from "../summary";
+
+/** Recency, frequency and monetary scores from 1 (worst) to 5 (best), one entry per customer. */
+export interface RfmScores {
+  recency: Uint8Array;
+  frequency: Uint8Array;
+  monetary: Uint8Array;
+}
+
+const SCORES = 5;
+
+/**
+ * Quintile scores 1..5 of `values`: score = 1 + floor(5 x (customers with a strictly worse value) / n),
+ * so tied customers always share a score (a quantile cut on ranks would split them arbitrarily) and
+ * the best fifth scores 5. With many ties a score may stay unused (60 % one-order customers all score 1).
+ * Cost O(n log n).
+ * @example quintileScores([10, 20, 30, 40, 50], true) // [1, 2, 3, 4, 5]
+ */
+export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const scores = new Uint8Array(n);
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && values[order[end]] === values[order[start]]) end++;
+    const worse = higherIsBetter ? start : n - end;
+    const score = 1 + Math.floor((SCORES * worse) / n);
+    for (let k = start; k < end; k++) scores[order[k]] = score;
+    start = end;
+  }
+  return scores;
+}
+
+/**
+ * RFM scores of every customer: recency from the days between the last purchase and the end of the
+ * window (fewer is better), frequency from the number of orders, monetary from net revenue.
+ * @example rfmScores(summary).recency[0] // 5 for the most recent fifth of customers
+ */
+export function rfmScores(summary: CustomerSummary): RfmScores {
+  const daysSinceLast = Float64Array.from(summary.lastDay, (day) => summary.observationEnd - day);
+  return {
+    recency: quintileScores(daysSinceLast, false),
+    frequency: quintileScores(summary.orders, true),
+    monetary: quintileScores(summary.revenue, true),
+  };
+}
+
+/**
+ * The named RFM group of a recency and frequency score, a common reading of the R x F grid:
+ * Champions (R >= 4, F >= 4), Loyal (R >= 3, F >= 3), Promising (R >= 4), Needs attention (R = 3),
+ * At risk (R <= 2, F >= 3), Hibernating (R = 2), Lost (R = 1).
+ * @example rfmGroup(5, 5) // "Champions"
+ */
+export function rfmGroup(recency: number, frequency: number): RfmGroup {
+  if (recency >= 4 && frequency >= 4) return "Champions";
+  if (recency >= 3 && frequency >= 3) return "Loyal";
+  if (recency >= 4) return "Promising";
+  if (recency === 3) return "Needs attention";
+  if (frequency >= 3) return "At risk";
+  return recency === 2 ? "Hibernating" : "Lost";
+}
+
+/** RFM groups from best to worst, the order segment tables list them in. */
+export const RFM_GROUPS = ["Champions", "Loyal", "Promising", "Needs attention", "At risk", "Hibernating", "Lost"] as const;
+export type RfmGroup = (typeof RFM_GROUPS)[number];
