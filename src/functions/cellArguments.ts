@@ -1,4 +1,3 @@
-/// <reference types="custom-functions-runtime" />
 import type { CustomerId } from "../core/metrics";
 import { invalidValue } from "./cellErrors";
 

@@ -1,4 +1,3 @@
-/// <reference types="custom-functions-runtime" />
 import { ClvError, type ClvErrorKind } from "../core/errors";
 
 /** The one place that maps the engine's error kinds to what Excel shows in the cell. */

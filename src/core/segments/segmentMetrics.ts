@@ -16,7 +16,7 @@ export interface SegmentAssumptions {
 }
 
 /** Per-customer model outputs to average per segment. */
-export interface CustomerPredictions {
+export interface ModelPredictions {
   probabilityAlive: Float64Array;
   predictedClv: Float64Array;
 }
@@ -78,7 +78,7 @@ export function segmentMetrics(
   summary: CustomerSummary,
   segmentation: Segmentation,
   assumptions: SegmentAssumptions,
-  predictions?: CustomerPredictions
+  predictions?: ModelPredictions
 ): SegmentTable {
   const { inactivityPeriods, discountRate, margin, horizonPeriods } = assumptions;
   ensure(Number.isFinite(inactivityPeriods) && inactivityPeriods >= 0, "The inactivity threshold must be 0 or more periods");

@@ -79,8 +79,8 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
   const unitDays = daysPerUnit(unit);
   ensure(table.length > 0, "`summarizeCustomers` requires at least one valid transaction");
   const customers = table.customerIds.length;
-  const rows = rowsByCustomerAndDay(table);
-  const { day, amount, order, cost, segment } = table;
+  const rows = groupByCustomer(table);
+  const { day, amount, order, cost, segment } = rows;
 
   const summary: CustomerSummary = {
     unit,
@@ -120,15 +120,14 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
     const to = rows.starts[customer + 1];
     let orderCount = 0;
     for (let position = from; position < to; position++) {
-      const row = rows.order[position];
-      if (day[row] > holdoutEnd) break;
-      const key = order === null ? -1 : order[row];
+      if (day[position] > holdoutEnd) break;
+      const key = order === null ? -1 : order[position];
       let slot: number;
       if (key >= 0 && (orderOwner as Int32Array)[key] === customer) {
         slot = (orderSlot as Int32Array)[key];
       } else {
         slot = orderCount++;
-        orderDay[slot] = day[row];
+        orderDay[slot] = day[position];
         orderTotal[slot] = 0;
         orderCost[slot] = 0;
         if (key >= 0) {
@@ -136,8 +135,8 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
           (orderSlot as Int32Array)[key] = slot;
         }
       }
-      orderTotal[slot] += amount[row];
-      if (cost !== null) orderCost[slot] += cost[row];
+      orderTotal[slot] += amount[position];
+      if (cost !== null) orderCost[slot] += cost[position];
     }
 
     let purchases = 0;
@@ -200,7 +199,7 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
     holdoutPurchases[kept] = holdoutDays;
     holdoutRevenue[kept] = laterRevenue;
     if (summary.segment !== null) {
-      summary.segment[kept] = modeSegment(rows.order, from, to, table, end, segmentCount as Int32Array, segmentsSeen);
+      summary.segment[kept] = modeSegment(rows, from, to, end, segmentCount as Int32Array, segmentsSeen);
     }
     kept++;
   }
@@ -213,29 +212,88 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
   };
 }
 
-/**
- * Row indices grouped by customer (`starts[c]..starts[c + 1]`), each group sorted by day and then
- * by row: two stable counting sorts, O(rows + customers + days spanned).
- */
-function rowsByCustomerAndDay(table: TransactionTable): { order: Int32Array; starts: Int32Array } {
-  const { length, day, customer } = table;
-  const firstDay = table.firstDay;
-  const dayStarts = new Int32Array(table.lastDay - firstDay + 2);
-  for (let row = 0; row < length; row++) dayStarts[day[row] - firstDay + 1]++;
-  for (let index = 1; index < dayStarts.length; index++) dayStarts[index] += dayStarts[index - 1];
-  const byDay = new Int32Array(length);
-  for (let row = 0; row < length; row++) byDay[dayStarts[day[row] - firstDay]++] = row;
+/** The table's columns reordered so each customer's rows are contiguous and sorted by day. */
+interface CustomerRows {
+  /** Customer c's rows are positions `starts[c] .. starts[c + 1]`. */
+  starts: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  cost: Float64Array | null;
+  order: Int32Array | null;
+  segment: Int32Array | null;
+}
 
+/**
+ * Groups rows by customer with a stable counting sort that moves the values themselves (so the
+ * per-customer pass reads memory in order), then sorts each customer's rows by day where they are
+ * not already (ties keep sheet order). O(rows + customers) plus the in-block sorts.
+ */
+function groupByCustomer(table: TransactionTable): CustomerRows {
+  const { length, customer } = table;
   const starts = new Int32Array(table.customerIds.length + 1);
   for (let row = 0; row < length; row++) starts[customer[row] + 1]++;
   for (let index = 1; index < starts.length; index++) starts[index] += starts[index - 1];
-  const next = starts.slice(0, -1);
-  const order = new Int32Array(length);
-  for (let position = 0; position < length; position++) {
-    const row = byDay[position];
-    order[next[customer[row]]++] = row;
+  const target = starts.slice(0, -1);
+  const place = new Int32Array(length);
+  for (let row = 0; row < length; row++) place[row] = target[customer[row]]++;
+  const rows: CustomerRows = {
+    starts,
+    day: scatter(table.day, place),
+    amount: scatter(table.amount, place),
+    cost: table.cost && scatter(table.cost, place),
+    order: table.order && scatter(table.order, place),
+    segment: table.segment && scatter(table.segment, place),
+  };
+  sortBlocksByDay(rows);
+  return rows;
+}
+
+function scatter<T extends Int32Array | Float64Array>(values: T, place: Int32Array): T {
+  const moved = new (values.constructor as new (length: number) => T)(values.length);
+  for (let row = 0; row < values.length; row++) moved[place[row]] = values[row];
+  return moved;
+}
+
+/** Blocks up to this size are sorted by insertion, larger ones through a typed-array sort. */
+const INSERTION_SORT_LIMIT = 16;
+
+function sortBlocksByDay(rows: CustomerRows): void {
+  const { starts, day } = rows;
+  const columns = [rows.day, rows.amount, rows.cost, rows.order, rows.segment].filter((column) => column !== null);
+  let keys = new Float64Array(0);
+  const scratch = new Float64Array(largestBlock(starts));
+  for (let customer = 0; customer + 1 < starts.length; customer++) {
+    const from = starts[customer];
+    const to = starts[customer + 1];
+    let sorted = true;
+    for (let position = from + 1; position < to && sorted; position++) sorted = day[position - 1] <= day[position];
+    if (sorted) continue;
+    const size = to - from;
+    if (keys.length < size) keys = new Float64Array(size);
+    // Key = day offset * size + position in block: sorting the keys sorts by day, ties by sheet order.
+    let firstDay = day[from];
+    for (let position = from; position < to; position++) firstDay = Math.min(firstDay, day[position]);
+    const blockKeys = keys.subarray(0, size);
+    for (let offset = 0; offset < size; offset++) blockKeys[offset] = (day[from + offset] - firstDay) * size + offset;
+    if (size <= INSERTION_SORT_LIMIT) insertionSort(blockKeys);
+    else blockKeys.sort();
+    for (const column of columns) {
+      for (let offset = 0; offset < size; offset++) scratch[offset] = column[from + (blockKeys[offset] % size)];
+      for (let offset = 0; offset < size; offset++) column[from + offset] = scratch[offset];
+    }
   }
-  return { order, starts };
+}
+
+function insertionSort(values: Float64Array): void {
+  for (let index = 1; index < values.length; index++) {
+    const value = values[index];
+    let hole = index;
+    while (hole > 0 && values[hole - 1] > value) {
+      values[hole] = values[hole - 1];
+      hole--;
+    }
+    values[hole] = value;
+  }
 }
 
 function largestBlock(starts: Int32Array): number {
@@ -245,21 +303,12 @@ function largestBlock(starts: Int32Array): number {
 }
 
 /** The most frequent non-blank segment of a customer's rows up to `end`; ties go to the one seen first. */
-function modeSegment(
-  rows: Int32Array,
-  from: number,
-  to: number,
-  table: TransactionTable,
-  end: number,
-  counts: Int32Array,
-  seen: number[]
-): number {
-  const segment = table.segment as Int32Array;
+function modeSegment(rows: CustomerRows, from: number, to: number, end: number, counts: Int32Array, seen: number[]): number {
+  const segment = rows.segment as Int32Array;
   seen.length = 0;
   for (let position = from; position < to; position++) {
-    const row = rows[position];
-    if (table.day[row] > end) break;
-    const label = segment[row];
+    if (rows.day[position] > end) break;
+    const label = segment[position];
     if (label < 0) continue;
     if (counts[label]++ === 0) seen.push(label);
   }

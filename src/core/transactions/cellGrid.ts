@@ -40,7 +40,10 @@ export function gridFromRows(rows: readonly (readonly CellValue[])[]): CellGrid 
 export function isBlankCell(value: CellValue): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value !== "string") return false;
-  return value.length === 0 || value.trim().length === 0;
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  // A printable ASCII first character settles it without trimming.
+  return !(first > 32 && first < 127) && value.trim().length === 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ClvError } from "../errors";
 import { type CellGrid, type CellValue, describeCell, gridFromRows, isBlankCell, isBlankRow } from "./cellGrid";
+import { KeyTable } from "./keyTable";
 import { type ColumnDetection, type ColumnRole, type DetectOptions, detectColumns } from "./detectColumns";
 import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence, readAmount } from "./readAmount";
 import { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
@@ -145,9 +146,9 @@ export function parseTransactions(
   const order = mapping.order === undefined ? null : new Int32Array(capacity);
   const segment = mapping.segment === undefined ? null : new Int32Array(capacity);
   const cost = costColumn === undefined ? null : new Float64Array(capacity);
-  const customerIds = new Keys();
-  const orderIds = new Keys();
-  const segmentLabels = new Keys();
+  const customerIds = new KeyTable();
+  const orderIds = new KeyTable();
+  const segmentLabels = new KeyTable();
 
   const errors: RowError[] = [];
   const warnings: string[] = [];
@@ -252,13 +253,13 @@ export function parseTransactions(
   const empty = length === 0;
   const table: TransactionTable = {
     length,
-    customerIds: customerIds.list,
+    customerIds: customerIds.keys,
     customer: customer.slice(0, length),
     day: day.slice(0, length),
     amount: amount.slice(0, length),
-    orderIds: order === null ? null : orderIds.list,
+    orderIds: order === null ? null : orderIds.keys,
     order: order === null ? null : order.slice(0, length),
-    segmentLabels: segment === null ? null : segmentLabels.list,
+    segmentLabels: segment === null ? null : segmentLabels.keys,
     segment: segment === null ? null : segment.slice(0, length),
     cost: cost === null ? null : cost.slice(0, length),
     sourceRow: sourceRow.slice(0, length),
@@ -279,28 +280,6 @@ export function parseTransactions(
     decimalSeparator: decimal === "detect" ? "." : decimal,
   };
   return { table, report };
-}
-
-/** Distinct strings and their indices, in order of first appearance. */
-class Keys {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  private lastKey = "";
-  private lastIndex = -1;
-
-  /** Index of `key`, adding it when new; remembers the last key since rows often repeat it. */
-  indexOf(key: string): number {
-    if (key === this.lastKey && this.lastIndex >= 0) return this.lastIndex;
-    let found = this.index.get(key);
-    if (found === undefined) {
-      found = this.list.length;
-      this.list.push(key);
-      this.index.set(key, found);
-    }
-    this.lastKey = key;
-    this.lastIndex = found;
-    return found;
-  }
 }
 
 /** An id as text: trimmed text, or a number's `String` form; null for other values. */

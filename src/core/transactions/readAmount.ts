@@ -65,7 +65,8 @@ export function readAmount(value: CellValue, decimal: DecimalSetting): number | 
 function readAmountText(raw: string, decimal: DecimalSetting): number | AmountIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
-  if (isPlainDecimal(text)) return Number(text);
+  const plain = plainDecimal(text);
+  if (!Number.isNaN(plain)) return plain;
   const parts = amountParts(text);
   if (parts === null) return "notANumber";
   const separators = separatorsOf(parts.digits);
@@ -81,24 +82,37 @@ function readAmountText(raw: string, decimal: DecimalSetting): number | AmountIs
   return parts.negative ? -magnitude : magnitude;
 }
 
+/** Powers of ten that doubles hold exactly. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
+/** Digits of a mantissa below 2^53, so it is exact. */
+const MAX_PLAIN_DIGITS = 15;
+
 /**
- * Whether text is `-?digits(.digits)?` with no reading but the plain one (so not `1.234`, whose
- * dot might group thousands): the common machine format, read by `Number` without a pattern.
+ * The value of `-?digits(.digits)?` text with at most 15 digits and no reading but the plain one
+ * (so not `1.234`, whose dot might group thousands); NaN for anything else. This is the common
+ * machine format, read without a pattern: mantissa / 10^decimals is the correctly rounded quotient
+ * of two exact doubles, hence the same double as `Number(text)`.
  */
-function isPlainDecimal(text: string): boolean {
+function plainDecimal(text: string): number {
   const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let mantissa = 0;
   let dot = -1;
   for (let index = start; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code >= 48 && code <= 57) continue;
-    if (code !== 46 || dot >= 0) return false;
-    dot = index;
+    if (code >= 48 && code <= 57) mantissa = mantissa * 10 + (code - 48);
+    else if (code === 46 && dot < 0) dot = index;
+    else return NaN;
   }
-  if (dot < 0) return text.length > start;
-  const wholeDigits = dot - start;
-  if (wholeDigits === 0 || dot === text.length - 1) return false;
-  const mayGroup = text.length - dot - 1 === 3 && wholeDigits <= 3 && text.charCodeAt(start) !== 48;
-  return !mayGroup;
+  const digitCount = text.length - start - (dot < 0 ? 0 : 1);
+  if (digitCount === 0 || digitCount > MAX_PLAIN_DIGITS || dot === start || dot === text.length - 1) return NaN;
+  let value = mantissa;
+  if (dot > 0) {
+    const decimals = text.length - dot - 1;
+    const mayGroup = decimals === 3 && dot - start <= 3 && text.charCodeAt(start) !== 48;
+    if (mayGroup) return NaN;
+    value = mantissa / POWERS_OF_TEN[decimals];
+  }
+  return start === 1 ? -value : value;
 }
 
 /** Splits amount text into sign and digits, dropping currency; null when it is not an amount. */

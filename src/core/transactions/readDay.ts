@@ -106,6 +106,9 @@ function readDayNumber(value: number, system: DateSystem): number | DateIssue {
 function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): number | DateIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
+  if (text.length === 8 && isDigits(text, 0, 8)) {
+    return dayOrIssue(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
+  }
   if (isIsoDateAt(text)) {
     // Fast path for the common machine format 2024-03-05 (plus a time, checked by the pattern).
     if (text.length > 10 && !YEAR_FIRST.test(text)) return "notADate";
@@ -157,10 +160,20 @@ function dayOrIssue(year: number, month: number, day: number): number | DateIssu
   return isCalendarDate(year, month, day) ? dayFromDate(year, month, day) : "noSuchDate";
 }
 
-/** Whether text starts with `dddd-dd-dd` and is exactly that or that plus `T`/space and more. */
+/** Whether text starts with `dddd-dd-dd`. */
 function isIsoDateAt(text: string): boolean {
-  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  for (const index of [0, 1, 2, 3, 5, 6, 8, 9]) {
+  return (
+    text.length >= 10 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    isDigits(text, 0, 4) &&
+    isDigits(text, 5, 7) &&
+    isDigits(text, 8, 10)
+  );
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if (code < 48 || code > 57) return false;
   }

@@ -1,0 +1,166 @@
+/**
+ * `clv analyze <transactions.csv> [options]`: the engine from a terminal. Prints the segment table, the
+ * fitted models and the row errors, or with --json one JSON document. Exit code 1 with a message on
+ * unusable input, 2 on a usage error.
+ */
+import { readFileSync } from "fs";
+import { parseArgs } from "util";
+import { type Analysis, type AnalysisOptions, analyzeTransactions } from "../core/analyze";
+import { parseCsv } from "../core/csv";
+import { ClvError } from "../core/errors";
+import type { PurchaseModelKind } from "../core/models/purchaseModel";
+import { SEGMENT_KINDS, type SegmentStrategy } from "../core/segments";
+import type { PeriodUnit } from "../core/summary";
+import { type CellGrid, type ColumnOverrides, isoDate } from "../core/transactions";
+import { formatAnalysis } from "./formatAnalysis";
+
+const USAGE = `Usage: clv analyze <transactions.csv> [options]
+
+Columns (header text, column letter or 1-based number; detected from the header when left out):
+  --customer COL  --date COL  --amount COL  --order COL  --segment COL  --cost COL
+Analysis:
+  --segment-by column|rfm|value|cohort|cohort-quarter|fourway   (default rfm; column needs --segment
+               or a detected segment column; column:NAME picks the column too)
+  --period day|week|month      unit of rates, horizon and model times (default month)
+  --model bgnbd|pareto         purchase model (default bgnbd)
+  --discount RATE              discount rate per period (default 0.01)
+  --margin FRACTION            gross margin (default 1: CLV in revenue)
+  --horizon PERIODS            periods ahead for predictions (default 36 months' worth)
+  --inactivity PERIODS         periods without purchase after which a customer has lapsed (default 90 days' worth)
+  --end DATE                   end of the observation window (default: the latest transaction)
+  --no-header                  the first line is data
+  --json                       print one JSON document instead of tables`;
+
+class UsageError extends Error {}
+
+export function main(argv: string[]): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        customer: { type: "string" }, date: { type: "string" }, amount: { type: "string" },
+        order: { type: "string" }, segment: { type: "string" }, cost: { type: "string" },
+        "segment-by": { type: "string" }, period: { type: "string" }, model: { type: "string" },
+        discount: { type: "string" }, margin: { type: "string" }, horizon: { type: "string" },
+        inactivity: { type: "string" }, end: { type: "string" }, "no-header": { type: "boolean" },
+        json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const [command, file, ...rest] = positionals;
+    if (command !== "analyze" || !file || rest.length > 0) throw new UsageError("expected: clv analyze <transactions.csv>");
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new ClvError("value", `Cannot read ${file}: ${(error as Error).message}`);
+    }
+    const grid = parseCsv(text);
+    const [segmentBy, segmentColumn] = segmentStrategy(values["segment-by"]);
+    const columnNames = { customer: values.customer, date: values.date, amount: values.amount, order: values.order, segment: values.segment ?? segmentColumn, cost: values.cost };
+    const options: AnalysisOptions = {
+      hasHeader: values["no-header"] ? false : undefined,
+      columns: columnOverrides(grid, columnNames, !values["no-header"]),
+      unit: oneOf(values.period, ["day", "week", "month"] as const, "--period") as PeriodUnit | undefined,
+      model: oneOf(values.model, ["bgnbd", "pareto"] as const, "--model") as PurchaseModelKind | undefined,
+      segmentBy,
+      discountRate: number(values.discount, "--discount"),
+      margin: number(values.margin, "--margin"),
+      horizonPeriods: number(values.horizon, "--horizon"),
+      inactivityPeriods: number(values.inactivity, "--inactivity"),
+      observationEnd: values.end,
+    };
+    const analysis = analyzeTransactions(grid, options);
+    console.log(values.json ? JSON.stringify(toJson(analysis), null, 1) : formatAnalysis(analysis));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`clv: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ClvError) {
+      console.error(`clv: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function segmentStrategy(value: string | undefined): [SegmentStrategy | undefined, string | undefined] {
+  if (value === undefined) return [undefined, undefined];
+  if (value.startsWith("column:")) return [{ kind: "column" }, value.slice("column:".length)];
+  if (value === "cohort" || value === "cohort-month") return [{ kind: "cohort", by: "month" }, undefined];
+  if (value === "cohort-quarter") return [{ kind: "cohort", by: "quarter" }, undefined];
+  const kind = oneOf(value, SEGMENT_KINDS, "--segment-by") as Exclude<SegmentStrategy["kind"], "cohort">;
+  return [{ kind }, undefined];
+}
+
+/** A column given as header text, letter or 1-based number, as a 0-based index. */
+function columnOverrides(grid: CellGrid, names: Record<string, string | undefined>, header: boolean): ColumnOverrides {
+  const headers = header && grid.rowCount > 0 ? Array.from({ length: grid.width(0) }, (_, c) => String(grid.cell(0, c) ?? "").trim().toLowerCase()) : [];
+  const overrides: Record<string, number> = {};
+  for (const [role, name] of Object.entries(names)) {
+    if (name === undefined) continue;
+    const byHeader = headers.indexOf(name.trim().toLowerCase());
+    if (byHeader >= 0) overrides[role] = byHeader;
+    else if (/^\d+$/.test(name) && Number(name) >= 1) overrides[role] = Number(name) - 1;
+    else if (/^[A-Za-z]{1,3}$/.test(name)) overrides[role] = [...name.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    else throw new UsageError(`--${role} ${name}: no such column (headers: ${headers.join(", ") || "none"})`);
+  }
+  return overrides;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}; got ${value}`);
+  return value as T;
+}
+
+function number(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === "" || !Number.isFinite(parsed)) throw new UsageError(`${flag} must be a number; got ${value}`);
+  return parsed;
+}
+
+const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/** The --json document: rows, rejected, segments, model, spendModel, customers. */
+export function toJson(analysis: Analysis) {
+  const { report, summary, segmentation, segments, model, spendModel, predictions, rfm, settings } = analysis;
+  return {
+    rows: { data: report.dataRows, used: report.usedRows, rejected: report.rejectedRows, blank: report.blankRows, afterEnd: report.afterEndRows },
+    rejected: report.errors,
+    warnings: [...report.warnings, ...analysis.warnings],
+    settings: { ...settings, observationEnd: isoDate(summary.observationEnd) },
+    segmentRule: segmentation.rule,
+    churnRule: segments.churnRule,
+    segments: [...segments.rows, segments.total],
+    model: { name: model.kind, parameters: model.parameters, logLikelihood: model.logLikelihood, converged: model.converged, iterations: model.iterations, warnings: model.warnings },
+    spendModel: { name: "gamma-gamma", parameters: spendModel.parameters, logLikelihood: spendModel.logLikelihood, converged: spendModel.converged, warnings: spendModel.warnings },
+    customers: summary.customerIds.map((id, i) => ({
+      id,
+      segment: segmentation.labels[segmentation.segment[i]],
+      first_purchase: isoDate(summary.firstDay[i]),
+      last_purchase: isoDate(summary.lastDay[i]),
+      orders: summary.orders[i],
+      revenue: summary.revenue[i],
+      aov: summary.aov[i],
+      frequency: summary.frequency[i],
+      recency: summary.recency[i],
+      T: summary.T[i],
+      monetary_value: summary.monetaryValue[i],
+      rfm: `${rfm.recency[i]}${rfm.frequency[i]}${rfm.monetary[i]}`,
+      p_alive: finite(predictions.probabilityAlive[i]),
+      expected_purchases: finite(predictions.expectedPurchases[i]),
+      expected_spend: finite(predictions.expectedSpend[i]),
+      predicted_clv: finite(predictions.predictedClv[i]),
+    })),
+  };
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,51 @@
+import type { Analysis } from "../core/analyze";
+import type { SegmentRow } from "../core/segments";
+import { isoDate } from "../core/transactions";
+
+const SHOWN_ERRORS = 20;
+
+/** A right-aligned text table; the first column left-aligned. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+const fixed = (value: number | null, digits = 2) => (value === null || !Number.isFinite(value) ? "-" : value.toFixed(digits));
+const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+
+/** The analysis as the text the command line prints: segments, models, row problems. */
+export function formatAnalysis(analysis: Analysis): string {
+  const { report, summary, segments, segmentation, model, spendModel, settings, warnings } = analysis;
+  const unit = settings.unit;
+  const segmentLine = (s: SegmentRow) => [
+    s.label, String(s.customers), percent(s.customerShare), String(s.orders), fixed(s.revenue), percent(s.revenueShare),
+    fixed(s.aov), fixed(s.apf, 3), fixed(s.churn, 4), fixed(s.acl, 1), fixed(s.basicClv), fixed(s.npvClv),
+    fixed(s.meanPredictedClv), fixed(s.meanProbabilityAlive, 3),
+  ];
+  const parts = [
+    `Rows: ${report.usedRows} used, ${report.rejectedRows} rejected, ${report.blankRows} blank, ${report.afterEndRows} after the window; ` +
+      `${summary.customerIds.length} customers; window ends ${isoDate(summary.observationEnd)}; times in ${unit}s`,
+    "",
+    `Segments: ${segmentation.rule}`,
+    table(
+      ["segment", "customers", "share", "orders", "revenue", "share", "AOV", `APF/${unit}`, `churn/${unit}`, `ACL ${unit}s`, "basic CLV", "NPV CLV", "pred. CLV", "P(alive)"],
+      [...segments.rows, segments.total].map(segmentLine)
+    ),
+    `Churn: ${segments.churnRule}`,
+    `NPV CLV: margin ${settings.margin}, discount ${settings.discountRate} per ${unit}` +
+      `; predicted CLV: ${model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD"} + Gamma-Gamma over ${settings.horizonPeriods} ${unit}s`,
+    "",
+    `Purchase model ${model.kind}: ${Object.entries(model.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
+      `log-likelihood ${model.logLikelihood.toFixed(1)}; ${model.converged ? "converged" : "NOT converged"} in ${model.iterations} iterations`,
+    `Spend model Gamma-Gamma: ${Object.entries(spendModel.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
+      `log-likelihood ${spendModel.logLikelihood.toFixed(1)}; ${spendModel.converged ? "converged" : "NOT converged"}`,
+  ];
+  for (const warning of [...report.warnings, ...warnings]) parts.push(`Warning: ${warning}`);
+  if (report.errors.length > 0) {
+    parts.push("", `Rejected rows (${report.rejectedRows}):`);
+    for (const e of report.errors.slice(0, SHOWN_ERRORS)) parts.push(`  row ${e.row}, ${e.column}: ${e.reason}`);
+    if (report.rejectedRows > SHOWN_ERRORS) parts.push(`  ... and ${report.rejectedRows - SHOWN_ERRORS} more (--json lists up to 1000)`);
+  }
+  return parts.join("\n");
+}

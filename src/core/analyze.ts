@@ -1,0 +1,178 @@
+import { ClvError, ensure } from "./errors";
+import { customerLifetimeValue } from "./models/customerLifetimeValue";
+import { type GammaGammaParameters, conditionalExpectedSpend, fitGammaGamma } from "./models/gammaGamma";
+import type { FitResult } from "./models/maximumLikelihood";
+import {
+  type PurchaseModelFit,
+  type PurchaseModelKind,
+  conditionalExpectedPurchases,
+  fitPurchaseModel,
+  probabilityAlive,
+} from "./models/purchaseModel";
+import {
+  type CohortRetention,
+  type ModelPredictions,
+  type RfmScores,
+  type Segmentation,
+  type SegmentStrategy,
+  type SegmentTable,
+  cohortRetention,
+  rfmScores,
+  segmentCustomers,
+  segmentMetrics,
+} from "./segments";
+import { type CustomerSummary, type PeriodUnit, daysPerUnit, summarizeCustomers } from "./summary";
+import { type CellGrid, type CellValue, type ParseOptions, type ParseReport, type TransactionTable, gridFromRows, parseTransactions } from "./transactions";
+
+/** What the analysis needs besides the data. Rates and horizons are per period of `unit`. */
+export interface AnalysisOptions extends ParseOptions {
+  /** Period of the model inputs, churn, APF, discounting and horizon. Default "month". */
+  unit?: PeriodUnit;
+  /** Default RFM. */
+  segmentBy?: SegmentStrategy;
+  /** Purchase model. Default BG/NBD. */
+  model?: PurchaseModelKind;
+  /** Discount rate per period. Default 0.01 (1 % a month). */
+  discountRate?: number;
+  /** Gross margin as a fraction of revenue. Default 1: CLV in revenue. */
+  margin?: number;
+  /** Periods ahead for predictions and the NPV CLV. Default 36 months' worth of periods. */
+  horizonPeriods?: number;
+  /** Periods without a purchase after which a customer has lapsed. Default 90 days' worth of periods. */
+  inactivityPeriods?: number;
+  /** Called as each stage starts, for progress displays. */
+  onStage?: (stage: AnalysisStage) => void;
+}
+
+export type AnalysisStage = "parsing" | "summarising" | "segmenting" | "fitting" | "predicting";
+
+/** Per-customer model outputs, one entry per customer of the summary; NaN where the model could not say. */
+export interface CustomerPredictions extends ModelPredictions {
+  /** Expected purchases in the next `horizonPeriods`. */
+  expectedPurchases: Float64Array;
+  /** Expected value of a future purchase (Gamma-Gamma), or the customer's AOV when that model is unusable. */
+  expectedSpend: Float64Array;
+}
+
+export interface Analysis {
+  report: ParseReport;
+  table: TransactionTable;
+  summary: CustomerSummary;
+  settings: Required<Omit<AnalysisOptions, keyof ParseOptions | "onStage">>;
+  rfm: RfmScores;
+  segmentation: Segmentation;
+  segments: SegmentTable;
+  cohorts: CohortRetention;
+  model: PurchaseModelFit;
+  spendModel: FitResult<GammaGammaParameters>;
+  predictions: CustomerPredictions;
+  /** Plain-language findings about the whole run (model fits, fallbacks). */
+  warnings: string[];
+}
+
+/**
+ * The whole engine, cells in, per-customer and per-segment CLV out: parse and validate the
+ * transactions, summarise customers, segment them, fit the purchase model (BG/NBD or Pareto/NBD) and
+ * the Gamma-Gamma spend model, predict every customer, and tabulate the segments. The wizard, the
+ * command line and the benchmark all call this. Model fits never throw: a fit that fails is reported
+ * in `warnings` and the other outputs still come back.
+ *
+ * Predicted CLV = margin x sum over periods i = 1..horizon of E[spend] x (E[X(i)] - E[X(i - 1)]) /
+ * (1 + discountRate)^i, conditional on each customer's history (`customerLifetimeValue` with one step per period).
+ *
+ * @throws ClvError `value` when the data have no usable transaction or a required column cannot be found
+ */
+export function analyzeTransactions(cells: CellGrid | readonly (readonly CellValue[])[], options: AnalysisOptions = {}): Analysis {
+  const unit = options.unit ?? "month";
+  const periodsPer = (days: number) => days / daysPerUnit(unit);
+  const settings = {
+    unit,
+    segmentBy: options.segmentBy ?? { kind: "rfm" as const },
+    model: options.model ?? ("bgnbd" as const),
+    discountRate: options.discountRate ?? 0.01,
+    margin: options.margin ?? 1,
+    horizonPeriods: options.horizonPeriods ?? Math.round(periodsPer(36 * daysPerUnit("month"))),
+    inactivityPeriods: options.inactivityPeriods ?? periodsPer(90),
+  };
+  ensure(Number.isInteger(settings.horizonPeriods) && settings.horizonPeriods >= 0, "The horizon must be a whole number of periods, 0 or more");
+  const stage = options.onStage ?? (() => undefined);
+
+  stage("parsing");
+  const grid = Array.isArray(cells) ? gridFromRows(cells as CellValue[][]) : (cells as CellGrid);
+  const { table, report } = parseTransactions(grid, options);
+  ensure(table.length > 0, `No usable transaction: ${report.rejectedRows} rows rejected, ${report.blankRows} blank (see the row errors)`);
+
+  stage("summarising");
+  const summary = summarizeCustomers(table, unit);
+
+  stage("segmenting");
+  const rfm = rfmScores(summary);
+  const segmentation = segmentCustomers(summary, settings.segmentBy);
+
+  stage("fitting");
+  const warnings: string[] = [];
+  const data = { frequency: summary.frequency, recency: summary.recency, T: summary.T };
+  const model = fitPurchaseModel(settings.model, data);
+  const spendModel = fitGammaGamma({ frequency: summary.frequency, meanSpend: summary.monetaryValue });
+  warnings.push(...model.warnings.map((w) => `Purchase model: ${w}`), ...spendModel.warnings.map((w) => `Spend model: ${w}`));
+
+  stage("predicting");
+  const predictions = predict(summary, model, spendModel, settings, warnings);
+  const segments = segmentMetrics(summary, segmentation, settings, predictions);
+  const cohorts = cohortRetention(table);
+  return { report, table, summary, settings, rfm, segmentation, segments, cohorts, model, spendModel, predictions, warnings };
+}
+
+function predict(
+  summary: CustomerSummary,
+  model: PurchaseModelFit,
+  spendModel: FitResult<GammaGammaParameters>,
+  settings: { horizonPeriods: number; discountRate: number; margin: number },
+  warnings: string[]
+): CustomerPredictions {
+  const n = summary.customerIds.length;
+  const predictions: CustomerPredictions = {
+    probabilityAlive: new Float64Array(n).fill(NaN),
+    expectedPurchases: new Float64Array(n).fill(NaN),
+    expectedSpend: new Float64Array(n).fill(NaN),
+    predictedClv: new Float64Array(n).fill(NaN),
+  };
+  const { frequency: x, recency, T, monetaryValue, aov } = summary;
+  const spendUsable = usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0));
+  if (!spendUsable) warnings.push("Spend model unusable: each customer's own average order value stands in for the expected spend");
+  for (let i = 0; i < n; i++) {
+    predictions.expectedSpend[i] = spendUsable ? conditionalExpectedSpend(spendModel.parameters, x[i], monetaryValue[i]) : aov[i];
+  }
+  const purchaseUsable = usable(() => probabilityAlive(model, 0, 0, 1));
+  if (!purchaseUsable) {
+    warnings.push("Purchase model unusable: P(alive), expected purchases and predicted CLV are left blank");
+    return predictions;
+  }
+  const horizon = { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 };
+  let failures = 0;
+  let firstFailure = "";
+  for (let i = 0; i < n; i++) {
+    try {
+      predictions.probabilityAlive[i] = probabilityAlive(model, x[i], recency[i], T[i]);
+      predictions.expectedPurchases[i] = conditionalExpectedPurchases(model, settings.horizonPeriods, x[i], recency[i], T[i]);
+      predictions.predictedClv[i] =
+        settings.margin * customerLifetimeValue(model, predictions.expectedSpend[i], x[i], recency[i], T[i], horizon);
+    } catch (error) {
+      // A degenerate fit (tiny or one-sided data) can leave some customers without a finite prediction.
+      if (!(error instanceof ClvError)) throw error;
+      if (failures++ === 0) firstFailure = error.message;
+      predictions.probabilityAlive[i] = predictions.expectedPurchases[i] = predictions.predictedClv[i] = NaN;
+    }
+  }
+  if (failures > 0) warnings.push(`No prediction for ${failures} customer(s): ${firstFailure}`);
+  return predictions;
+}
+
+/** Whether a model's parameters give a finite prediction (a failed fit may return unusable ones). */
+function usable(probe: () => number): boolean {
+  try {
+    return Number.isFinite(probe());
+  } catch {
+    return false;
+  }
+}

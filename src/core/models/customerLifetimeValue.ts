@@ -1,0 +1,63 @@
+import { ensure } from "../errors";
+import { type PurchaseModel, conditionalExpectedPurchases } from "./purchaseModel";
+
+/**
+ * Model periods in one month for the usual time units, with our convention that a month is
+ * 365.25 / 12 = 30.4375 days (a year is 12 months). lifetimes instead takes a month as 30 days
+ * (`freq="D"`) or 4.345 weeks; to reproduce its figures pass 30 or 4.345.
+ */
+export const PERIODS_PER_MONTH = { days: 365.25 / 12, weeks: 365.25 / 12 / 7, months: 1 } as const;
+
+/** The horizon and discounting of {@link customerLifetimeValue}. */
+export interface ClvHorizon {
+  /** Months ahead to value, a whole number of 0 or more (lifetimes' `time`, default there 12). */
+  months: number;
+  /** Discount rate per month as a fraction, above -1 (0.01 for 1 %). */
+  monthlyDiscountRate: number;
+  /** Model periods per month, e.g. {@link PERIODS_PER_MONTH}.days when times are in days. */
+  periodsPerMonth: number;
+}
+
+/**
+ * Predicted customer lifetime value over a horizon, as lifetimes' `customer_lifetime_value`:
+ * sum over months i = 1..months of
+ *   expectedSpend * (E[Y(i m) | x, t_x, T] - E[Y((i - 1) m) | x, t_x, T]) / (1 + monthlyDiscountRate)^i,
+ * m = periodsPerMonth: each month's expected purchases (conditional on the history) times the
+ * expected value of a purchase, discounted at the end of the month. Currency units of `expectedSpend`.
+ * Cost: `months` conditional expectations.
+ *
+ * @param expectedSpend - expected value per purchase, e.g. `conditionalExpectedSpend(gammaGamma, x, mean)`
+ * @param x - repeat purchases; `recency` t_x and `T` in the model's time unit
+ * @throws ClvError `value` for a bad horizon (months not a whole number >= 0, rate <= -1, periods per
+ *   month not positive), a non-finite spend, or what `conditionalExpectedPurchases` throws for
+ * @example customerLifetimeValue(bgnbdCdnowDays, 24.65, 2, 213, 272, { months: 12, monthlyDiscountRate: 0.01, periodsPerMonth: 30 }) // 35.87 (lifetimes)
+ */
+export function customerLifetimeValue(
+  model: PurchaseModel,
+  expectedSpend: number,
+  x: number,
+  recency: number,
+  T: number,
+  horizon: ClvHorizon
+): number {
+  const caller = "customerLifetimeValue";
+  const { months, monthlyDiscountRate, periodsPerMonth } = horizon;
+  ensure(Number.isInteger(months) && months >= 0, `\`${caller}\` requires months that are a whole number of 0 or more; got ${months}`);
+  ensure(
+    Number.isFinite(monthlyDiscountRate) && monthlyDiscountRate > -1,
+    `\`${caller}\` requires a monthly discount rate above -1 (0.01 for 1 %); got ${monthlyDiscountRate}`
+  );
+  ensure(
+    Number.isFinite(periodsPerMonth) && periodsPerMonth > 0,
+    `\`${caller}\` requires a positive number of model periods per month; got ${periodsPerMonth}`
+  );
+  ensure(Number.isFinite(expectedSpend), `\`${caller}\` requires an expected spend that is a number; got ${expectedSpend}`);
+  let value = 0;
+  let before = conditionalExpectedPurchases(model, 0, x, recency, T);
+  for (let month = 1; month <= months; month++) {
+    const upToNow = conditionalExpectedPurchases(model, month * periodsPerMonth, x, recency, T);
+    value += (expectedSpend * (upToNow - before)) / (1 + monthlyDiscountRate) ** month;
+    before = upToNow;
+  }
+  return value;
+}

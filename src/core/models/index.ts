@@ -1,0 +1,45 @@
+export {
+  type BgNbdParameters,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdLogLikelihood,
+  bgNbdProbabilityAlive,
+  fitBgNbd,
+} from "./bgNbd";
+export { type CustomerData, checkCustomer } from "./customerData";
+export { type ClvHorizon, PERIODS_PER_MONTH, customerLifetimeValue } from "./customerLifetimeValue";
+export {
+  type GammaGammaParameters,
+  type SpendData,
+  conditionalExpectedSpend,
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+} from "./gammaGamma";
+export type { FitOptions, FitReport, FitResult } from "./maximumLikelihood";
+export {
+  type ParetoNbdParameters,
+  fitParetoNbd,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+} from "./paretoNbd";
+export {
+  type PurchaseModel,
+  type PurchaseModelFit,
+  type PurchaseModelKind,
+  type PurchaseModelParameters,
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  fitPurchaseModel,
+  probabilityAlive,
+  purchaseLogLikelihood,
+} from "./purchaseModel";
+export {
+  type SbgParameters,
+  fitSbg,
+  sbgDiscountedExpectedLifetime,
+  sbgDiscountedExpectedResidualLifetime,
+  sbgRetention,
+  sbgSurvival,
+} from "./sbg";

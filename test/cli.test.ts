@@ -1,0 +1,107 @@
+/** The `clv analyze` command line, on a hand-worked file and on the CDNOW sample (published values). */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../src/cli/clv";
+
+const ROOT = path.resolve(__dirname, "..");
+const DATA = path.resolve(ROOT, "..", "shared", "data");
+const hasData = fs.existsSync(path.join(DATA, "CDNOW_sample.txt"));
+if (!hasData) console.warn(`CDNOW tests skipped: ${DATA} is absent (the shared data sets sit beside the repository)`);
+
+/** Runs the command line in-process; returns its exit code and what it printed. */
+function run(...args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest.spyOn(console, "log").mockImplementation((text: string) => void out.push(text));
+  const error = jest.spyOn(console, "error").mockImplementation((text: string) => void err.push(text));
+  try {
+    return { code: main(args), out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clv-cli-"));
+const small = path.join(dir, "small.csv");
+// Two customers, window ends 2024-03-31. a: 2024-01-01 $10 and 2024-01-15 $30 (one repeat, mean spend 30);
+// b: 2024-02-01 $20; row 4 has an impossible date and is rejected.
+fs.writeFileSync(small, "customer,date,amount\na,2024-01-01,$10.00\na,2024-01-15,30\nb,2024-02-30,5\nb,2024-02-01,20\n");
+
+describe("clv analyze", () => {
+  test("prints the segment table, the models and the rejected row", () => {
+    const { code, out } = run("analyze", small, "--period", "day", "--segment-by", "fourway", "--end", "2024-03-31");
+    expect(code).toBe(0);
+    expect(out).toMatch(/Rows: 3 used, 1 rejected/);
+    expect(out).toMatch(/row 4, date: .*2024-02-30/i);
+    expect(out).toMatch(/All customers\s+2\s+100\.0%\s+3\s+60\.00/); // 2 customers, 3 orders, revenue 10 + 30 + 20
+  });
+
+  test("--json gives rows, rejected, segments, model, spendModel and customers with the summary fields", () => {
+    const { code, out } = run("analyze", small, "--period", "day", "--end", "2024-03-31", "--json");
+    expect(code).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc.rows).toMatchObject({ used: 3, rejected: 1 });
+    expect(doc.rejected).toEqual([expect.objectContaining({ row: 4 })]);
+    expect(Object.keys(doc.model.parameters)).toEqual(["r", "alpha", "a", "b"]);
+    expect(Object.keys(doc.spendModel.parameters)).toEqual(["p", "q", "v"]);
+    // a: x = 1 repeat day, t_x = 14 days, T = Jan 1 -> Mar 31 = 90 days, mean repeat spend 30
+    expect(doc.customers[0]).toMatchObject({ id: "a", orders: 2, revenue: 40, frequency: 1, recency: 14, T: 90, monetary_value: 30 });
+    expect(doc.customers[0]).toHaveProperty("p_alive");
+    expect(doc.customers[0]).toHaveProperty("predicted_clv");
+  });
+
+  test("usage errors exit 2, unusable input exits 1, each with a message", () => {
+    expect(run("analyze").code).toBe(2);
+    expect(run("analyze", small, "--period", "year").err).toMatch(/--period must be one of day, week, month/);
+    const missing = run("analyze", path.join(dir, "nope.csv"));
+    expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*nope\.csv/)]);
+    const noAmount = path.join(dir, "no-amount.csv");
+    fs.writeFileSync(noAmount, "customer,date\na,2024-01-01\n");
+    expect(run("analyze", noAmount).code).toBe(1);
+  });
+
+  test("the installed bin runs the compiled command (built by npm install's prepare step)", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "bin", "clv.js"), "--help"], { encoding: "utf8" });
+    expect(out).toMatch(/Usage: clv analyze/);
+  });
+});
+
+(hasData ? describe : describe.skip)("clv analyze on the CDNOW sample in weeks (Fader, Hardie & Lee 2005)", () => {
+  // CDNOW_sample.txt has no header: id_total, id_sample, date, cds, dollars. Calibration ends 1997-09-30.
+  const TOLERANCE = 0.005; // relative: 3 significant digits
+  const close = (actual: number, expected: number) => expect(Math.abs(actual / expected - 1)).toBeLessThan(TOLERANCE);
+  let doc: any;
+  beforeAll(() => {
+    const { code, out, err } = run(
+      "analyze", path.join(DATA, "CDNOW_sample.txt"), "--no-header", "--customer", "B", "--date", "C", "--amount", "E",
+      "--period", "week", "--end", "1997-09-30", "--json"
+    );
+    expect([code, err]).toEqual([0, ""]);
+    doc = JSON.parse(out);
+  });
+
+  test("2,357 customers; 6,919 rows of which those after the calibration window are counted, not dropped", () => {
+    expect(doc.customers).toHaveLength(2357);
+    expect(doc.rows.used + doc.rows.afterEnd).toBe(6919);
+  });
+
+  test("BG/NBD r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4 (published)", () => {
+    const { r, alpha, a, b } = doc.model.parameters;
+    close(r, 0.243); close(alpha, 4.414); close(a, 0.793); close(b, 2.426);
+    expect(doc.model.logLikelihood).toBeCloseTo(-9582.4, 0);
+  });
+
+  test("Gamma-Gamma p 6.25, q 3.74, v 15.44 on the 946 repeat buyers (Fader & Hardie note 025)", () => {
+    const { p, q, v } = doc.spendModel.parameters;
+    close(p, 6.25); close(q, 3.74); close(v, 15.44);
+  });
+
+  test("customer 1 (x = 2, t_x = 30.43, T = 38.86 weeks) has P(alive) 0.727 (FHL 2005)", () => {
+    const one = doc.customers.find((c: { id: string }) => c.id === "0001");
+    expect(one.frequency).toBe(2);
+    close(one.p_alive, 0.727);
+  });
+});
