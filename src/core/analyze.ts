@@ -44,7 +44,7 @@ export interface AnalysisOptions extends ParseOptions {
   onStage?: (stage: AnalysisStage) => void;
 }
 
-export type AnalysisStage = "parsing" | "summarising" | "segmenting" | "fitting" | "predicting";
+export type AnalysisStage = "parsing" | "summarising" | "segmenting" | "fittingPurchases" | "fittingSpend" | "predicting" | "tabulating";
 
 /** Per-customer model outputs, one entry per customer of the summary; NaN where the model could not say. */
 export interface CustomerPredictions extends ModelPredictions {
@@ -109,15 +109,17 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
   const rfm = rfmScores(summary);
   const segmentation = segmentCustomers(summary, settings.segmentBy);
 
-  stage("fitting");
+  stage("fittingPurchases");
   const warnings: string[] = [];
   const data = { frequency: summary.frequency, recency: summary.recency, T: summary.T };
   const model = fitPurchaseModel(settings.model, data);
+  stage("fittingSpend");
   const spendModel = fitGammaGamma({ frequency: summary.frequency, meanSpend: summary.monetaryValue });
   warnings.push(...model.warnings.map((w) => `Purchase model: ${w}`), ...spendModel.warnings.map((w) => `Spend model: ${w}`));
 
   stage("predicting");
   const predictions = predict(summary, model, spendModel, settings, warnings);
+  stage("tabulating");
   const segments = segmentMetrics(summary, segmentation, settings, predictions);
   const cohorts = cohortRetention(table);
   return { report, table, summary, settings, rfm, segmentation, segments, cohorts, model, spendModel, predictions, warnings };

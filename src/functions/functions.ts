@@ -19,7 +19,7 @@ import { evaluate } from "./cellErrors";
 // values are `unknown` (any), not `number`, so that text or TRUE get a message naming the argument rather
 // than a bare #VALUE!. Type aliases and unions are not used: the metadata generator rejects aliases and reads
 // a union as a scalar `any`; a left-out optional argument arrives as null, whatever its TypeScript type.
-// Error codes and messages: ERRORS.md; worked examples: EXAMPLES.md.
+// Error codes, messages and worked examples: README.md, "The cell functions" and "Errors".
 
 /**
  * Average order value: revenue / transactions, or the mean of a range of order amounts.

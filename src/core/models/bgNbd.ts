@@ -11,7 +11,7 @@ import {
   scaleTime,
 } from "./customerData";
 import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from "./maximumLikelihood";
-import { log1pExp, logistic } from "./numeric/logSpace";
+import { logistic } from "./numeric/logSpace";
 import { checkHorizon, checkParameters } from "./parameterChecks";
 
 /**
@@ -229,8 +229,10 @@ function bgNbdGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
         const k = frequencyIndex[g];
         const logR = logRecency[recencyIndex[g]], inverseR = inverseRecency[recencyIndex[g]];
         const logOdds = logOddsBase[k] + rx * (logA - logR);
-        const share = w * logistic(logOdds);
-        total += w * log1pExp(logOdds);
+        // log(1 + e^logOdds) and its derivative logistic(logOdds), sharing one exponential.
+        const small = Math.exp(-Math.abs(logOdds));
+        const share = (w * (logOdds >= 0 ? 1 : small)) / (1 + small);
+        total += w * (Math.max(logOdds, 0) + Math.log1p(small));
         dR += share * (logA - logR);
         dAlpha += share * rx * (inverseA - inverseR);
         dA += share / a;

@@ -1,4 +1,6 @@
-import { ensure } from "../errors";
+import { ClvError } from "../errors";
+
+// These checks run once per prediction, so their messages are built only on failure.
 
 /**
  * Checks that every named parameter of a model is a positive, finite number (a failed fit with no data
@@ -11,13 +13,12 @@ import { ensure } from "../errors";
  * @example checkParameters("probabilityAlive", "BG/NBD", { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }) // passes
  */
 export function checkParameters(caller: string, model: string, parameters: object): void {
-  const entries = Object.entries(parameters) as [string, unknown][];
-  ensure(
-    entries.every(([, value]) => typeof value === "number" && Number.isFinite(value) && value > 0),
-    `\`${caller}\` requires ${model} parameters that are positive numbers; got ${entries
-      .map(([name, value]) => `${name} ${String(value)}`)
-      .join(", ")}`
-  );
+  for (const value of Object.values(parameters) as unknown[]) {
+    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
+      const got = Object.entries(parameters).map(([name, v]) => `${name} ${String(v)}`);
+      throw new ClvError("value", `\`${caller}\` requires ${model} parameters that are positive numbers; got ${got.join(", ")}`);
+    }
+  }
 }
 
 /**
@@ -27,5 +28,7 @@ export function checkParameters(caller: string, model: string, parameters: objec
  * @example checkHorizon("expectedPurchases", 39) // passes
  */
 export function checkHorizon(caller: string, t: number): void {
-  ensure(Number.isFinite(t) && t >= 0, `\`${caller}\` requires a horizon t of 0 or more (model periods); got ${t}`);
+  if (!(Number.isFinite(t) && t >= 0)) {
+    throw new ClvError("value", `\`${caller}\` requires a horizon t of 0 or more (model periods); got ${t}`);
+  }
 }

@@ -222,8 +222,8 @@ function paretoGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
     Float64Array.from(frequencyIndex, (k, g) => k * distinctRecency.length + recencyIndex[g])
   );
   const agePairs = distinctIndex(Float64Array.from(frequencyIndex, (k, g) => k * distinctAge.length + ageIndex[g]));
-  const pairTime = (pairs: { values: number[] }, times: Float64Array) =>
-    pairs.values.map((key) => [distinctFrequency[Math.floor(key / times.length)], times[key % times.length]]);
+  const pairTime = (pairs: { values: Float64Array }, times: Float64Array) =>
+    Array.from(pairs.values, (key) => [distinctFrequency[Math.floor(key / times.length)], times[key % times.length]]);
   const recencyPairValues = pairTime(recencyPairs, distinctRecency);
   const agePairValues = pairTime(agePairs, distinctAge);
   const logHRecency = new Float64Array(recencyPairValues.length);

@@ -1,0 +1,47 @@
+import { dayFromDate, isCalendarDate, isoDate } from "./days";
+
+// Reference: JavaScript's own calendar, Date.UTC (ECMA-262 §21.4.1: MakeDay), divided by 86,400,000 ms.
+const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
+
+describe("dayFromDate", () => {
+  test.each([
+    [1970, 1, 1, 0], // the epoch itself
+    [1969, 12, 31, -1],
+    [1997, 9, 30, 10_134], // CDNOW calibration end: 27 years (7 leap) = 9,862 days + 272 days into 1997
+    [2000, 2, 29, 11_016], // 2000 is a leap year (divisible by 400)
+    [1900, 3, 1, -25_508], // 1900 is not (divisible by 100, not 400)
+    [1900, 1, 1, -25_567],
+    [1904, 1, 1, -24_107], // Excel's 1904 epoch: 66 years, 17 of them leap, before 1970
+  ])("%i-%i-%i is day %i", (year, month, day, expected) => {
+    expect(dayFromDate(year, month, day)).toBe(expected);
+    expect(utcDay(year, month, day)).toBe(expected);
+  });
+
+  test("agrees with Date.UTC on every day of 1899..2101", () => {
+    for (let day = utcDay(1899, 1, 1); day <= utcDay(2101, 12, 31); day++) {
+      const date = new Date(day * 86_400_000);
+      expect(dayFromDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(day);
+    }
+  });
+});
+
+describe("isCalendarDate", () => {
+  test.each([
+    [2024, 2, 29, true], // leap year
+    [2023, 2, 29, false],
+    [1900, 2, 29, false], // the day Excel pretends exists
+    [2000, 2, 29, true],
+    [2024, 4, 31, false],
+    [2024, 13, 1, false],
+    [2024, 0, 10, false],
+    [2024, 1, 0, false],
+    [2024, 1, 1.5, false],
+  ])("%i-%i-%s -> %s", (year, month, day, expected) => {
+    expect(isCalendarDate(year, month, day)).toBe(expected);
+  });
+});
+
+test("isoDate writes YYYY-MM-DD", () => {
+  expect(isoDate(10_134)).toBe("1997-09-30");
+  expect(isoDate(-1)).toBe("1969-12-31");
+});
