@@ -28,8 +28,9 @@ const DETECTION_CHARS = 65_536;
 
 /**
  * Reads delimited text into a {@link CsvGrid} that `parseTransactions` reads directly: RFC 4180
- * quoting (fields in double quotes may hold delimiters, line breaks and `""` for a quote), CRLF, LF
- * or CR line ends, a leading byte-order mark ignored, a final line end optional. With "whitespace",
+ * quoting (fields in double quotes may hold delimiters, line breaks and `""` for a quote), CRLF or
+ * LF line ends (CR alone when the text has no LF), a leading byte-order mark ignored, a final line
+ * end optional; a quote inside an unquoted field is kept as text. With "whitespace",
  * fields are separated by runs of spaces or tabs and leading and trailing ones are ignored (quotes
  * still group). The text is scanned once and only field offsets are stored (two 32-bit integers
  * per field); a cell's string is cut out when it is read. Rows are records: a quoted field spanning

@@ -1,19 +1,26 @@
-import { Body1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { type WorkerFactory, createAnalysisClient } from "./analysis/analysisClient";
+import { SegmentWizard } from "./components/SegmentWizard";
+import type { ExcelGateway } from "./excelGateway";
+import type { Messages } from "./i18n/messages";
+import { MessagesProvider } from "./i18n/MessagesContext";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-});
+export interface AppProps {
+  /** Excel, or a stand-in for it. */
+  gateway: ExcelGateway;
+  /** Starts the analysis worker (a real Web Worker in the pane, an in-process one in tests). */
+  createWorker: WorkerFactory;
+  /** The pane's text, in the language chosen from Office's display language. */
+  messages: Messages;
+}
 
-/** The task pane. The segment wizard lands here; until then it points users to the cell functions. */
-export function App() {
-  const styles = useStyles();
+/** The task pane: the segment wizard, in the given language, over the given Excel and worker. */
+export function App({ gateway, createWorker, messages }: AppProps) {
+  const [client] = useState(() => createAnalysisClient(createWorker));
+  useEffect(() => () => client.cancel(), [client]); // the worker ends with the pane
   return (
-    <main className={styles.root}>
-      <Subtitle1 as="h1">CLV Toolkit</Subtitle1>
-      <Body1>
-        Type <code>=CLV.</code> in any cell to see the customer lifetime value functions, for example{" "}
-        <code>=CLV.BASIC(100, 2, 20)</code>.
-      </Body1>
-    </main>
+    <MessagesProvider messages={messages}>
+      <SegmentWizard gateway={gateway} client={client} />
+    </MessagesProvider>
   );
 }

@@ -1,13 +1,20 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { createAnalysisWorker } from "./analysis/createAnalysisWorker";
+import { languageFor, messagesFor } from "./i18n/messages";
+import { officeGateway } from "./officeGateway";
 
 Office.onReady(() => {
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
+  const displayLanguage = Office.context?.displayLanguage;
+  const messages = messagesFor(displayLanguage);
+  document.documentElement.lang = languageFor(displayLanguage);
+  document.title = messages.appTitle;
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App gateway={officeGateway} createWorker={createAnalysisWorker} messages={messages} />
     </FluentProvider>
   );
 });

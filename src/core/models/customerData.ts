@@ -79,7 +79,7 @@ export function checkCustomer(caller: string, x: number, recency: number, T: num
  * @param caller - the public function's name, for messages
  * @throws ClvError `value` for columns of different lengths, or a customer whose x is not a whole
  *   number >= 0, whose T is negative, whose t_x is outside [0, T] (or not 0 when x = 0), any NaN, or a
- *   negative or non-finite weight; the message names the customer, e.g. "`fitPurchaseModel` requires a
+ *   negative or non-finite weight; the message names the customer, e.g. "`fitBgNbd` requires a
  *   recency between 0 and T for every customer; customer 3 has frequency 2, recency 40, T 38"
  * @example groupCustomers("fit", { frequency: [0, 0, 2], recency: [0, 0, 5], T: [9, 9, 9] }).count // 2
  */

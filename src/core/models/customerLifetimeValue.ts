@@ -1,5 +1,5 @@
-import { ensure } from "../errors";
-import { type PurchaseModel, conditionalExpectedPurchases } from "./purchaseModel";
+import { check } from "./parameterChecks";
+import { type PurchaseModel, probabilityAlive, purchasesWhileAlive } from "./purchaseModel";
 
 /**
  * Model periods in one month for the usual time units, with our convention that a month is
@@ -24,7 +24,7 @@ export interface ClvHorizon {
  *   expectedSpend * (E[Y(i m) | x, t_x, T] - E[Y((i - 1) m) | x, t_x, T]) / (1 + monthlyDiscountRate)^i,
  * m = periodsPerMonth: each month's expected purchases (conditional on the history) times the
  * expected value of a purchase, discounted at the end of the month. Currency units of `expectedSpend`.
- * Cost: `months` conditional expectations.
+ * Cost: one P(alive) and `months` expectations (2F1 evaluations for BG/NBD), ~5 microseconds for 12.
  *
  * @param expectedSpend - expected value per purchase, e.g. `conditionalExpectedSpend(gammaGamma, x, mean)`
  * @param x - repeat purchases; `recency` t_x and `T` in the model's time unit
@@ -42,22 +42,19 @@ export function customerLifetimeValue(
 ): number {
   const caller = "customerLifetimeValue";
   const { months, monthlyDiscountRate, periodsPerMonth } = horizon;
-  ensure(Number.isInteger(months) && months >= 0, `\`${caller}\` requires months that are a whole number of 0 or more; got ${months}`);
-  ensure(
-    Number.isFinite(monthlyDiscountRate) && monthlyDiscountRate > -1,
-    `\`${caller}\` requires a monthly discount rate above -1 (0.01 for 1 %); got ${monthlyDiscountRate}`
-  );
-  ensure(
-    Number.isFinite(periodsPerMonth) && periodsPerMonth > 0,
-    `\`${caller}\` requires a positive number of model periods per month; got ${periodsPerMonth}`
-  );
-  ensure(Number.isFinite(expectedSpend), `\`${caller}\` requires an expected spend that is a number; got ${expectedSpend}`);
+  check(caller, Number.isInteger(months) && months >= 0, "months that are a whole number of 0 or more", months);
+  check(caller, monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate), "a monthly discount rate above -1 (0.01 for 1 %)", monthlyDiscountRate);
+  check(caller, periodsPerMonth > 0 && Number.isFinite(periodsPerMonth), "a positive number of model periods per month", periodsPerMonth);
+  check(caller, Number.isFinite(expectedSpend), "an expected spend that is a number", expectedSpend);
+  // E[Y(t) | history] = P(alive) E[Y(t) | alive]: P(alive) (which also checks the model and the
+  // customer) is computed once, the expectation while alive once per month.
+  const alive = probabilityAlive(model, x, recency, T);
   let value = 0;
-  let before = conditionalExpectedPurchases(model, 0, x, recency, T);
+  let before = 0;
   for (let month = 1; month <= months; month++) {
-    const upToNow = conditionalExpectedPurchases(model, month * periodsPerMonth, x, recency, T);
-    value += (expectedSpend * (upToNow - before)) / (1 + monthlyDiscountRate) ** month;
+    const upToNow = purchasesWhileAlive(model, month * periodsPerMonth, x, T);
+    value += (upToNow - before) / (1 + monthlyDiscountRate) ** month;
     before = upToNow;
   }
-  return value;
+  return expectedSpend * alive * value;
 }

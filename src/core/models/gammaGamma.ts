@@ -1,9 +1,8 @@
-import digamma from "@stdlib/math-base-special-digamma";
-import gammaln from "@stdlib/math-base-special-gammaln";
 import { ClvError, ensure } from "../errors";
 import { distinctIndex } from "./customerData";
 import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from "./maximumLikelihood";
-import { checkParameters } from "./parameterChecks";
+import { check, checkParameters } from "./parameterChecks";
+import { digamma, logGamma } from "./numeric/special";
 
 /**
  * The Gamma-Gamma spend model's parameters (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value
@@ -11,11 +10,11 @@ import { checkParameters } from "./parameterChecks";
  * monetary value"): each transaction's value is Gamma(shape p, rate nu), and nu ~ Gamma(shape q, rate v)
  * across customers. `v` is in the currency's unit; p and q have none.
  */
-export interface GammaGammaParameters {
+export type GammaGammaParameters = {
   p: number;
   q: number;
   v: number;
-}
+};
 
 /** Customers' spend summaries as columns: the input of {@link fitGammaGamma}. */
 export interface SpendData {
@@ -118,12 +117,12 @@ export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, data: 
   checkParameters(caller, MODEL, parameters);
   const { frequency, meanSpend, weights } = data;
   const rows = Array.from({ length: frequency.length }, (_, i) => i).filter((i) => frequency[i] > 0);
-  rows.forEach((i) =>
-    ensure(
-      meanSpend[i] > 0,
-      `\`${caller}\` requires a positive mean spend for every repeat buyer; customer ${i + 1} has ${meanSpend[i]}`
-    )
-  );
+  for (const i of rows) {
+    if (!(meanSpend[i] > 0)) {
+      throw new ClvError("value", `\`${caller}\` requires a positive mean spend for every repeat buyer; customer ${i + 1} has ${meanSpend[i]}`);
+    }
+  }
+
   const logLikelihood = gammaGammaLogLikelihoodOf(
     Float64Array.from(rows, (i) => frequency[i]),
     Float64Array.from(rows, (i) => meanSpend[i]),
@@ -145,9 +144,9 @@ export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, data: 
 export function conditionalExpectedSpend(parameters: GammaGammaParameters, x: number, meanSpend: number): number {
   const caller = "conditionalExpectedSpend";
   checkParameters(caller, MODEL, parameters);
-  ensure(Number.isInteger(x) && x >= 0, `\`${caller}\` requires a frequency that is a whole number of 0 or more; got ${x}`);
+  check(caller, Number.isInteger(x) && x >= 0, "a frequency that is a whole number of 0 or more", x);
   const spend = x === 0 ? 0 : meanSpend;
-  ensure(Number.isFinite(spend) && spend >= 0, `\`${caller}\` requires a mean spend of 0 or more; got ${meanSpend}`);
+  check(caller, spend >= 0 && Number.isFinite(spend), "a mean spend of 0 or more", meanSpend);
   const { p, q, v } = parameters;
   if (p * x + q <= 1) {
     throw new ClvError("number", `\`${caller}\` requires p x + q > 1 for the expected spend to exist; got ${p * x + q}`);
@@ -171,12 +170,12 @@ function gammaGammaLogLikelihoodOf(x: Float64Array, m: Float64Array, w: Float64A
   return (parameters, gradient) => {
     const p = parameters[0], q = parameters[1], v = parameters[2];
     const logV = Math.log(v);
-    const gammalnQ = gammaln(q), digammaQ = digamma(q);
+    const logGammaQ = logGamma(q), digammaQ = digamma(q);
     let total = -weightedLogSpend, dP = 0, dQ = 0, dV = 0;
     for (let k = 0; k < xs.length; k++) {
       const W = weightByFrequency[k], xk = xs[k], px = p * xk;
       const digammaPXQ = digamma(px + q), logX = Math.log(xk);
-      total += W * (gammaln(px + q) - gammaln(px) - gammalnQ + q * logV + px * logX) + px * logSpendByFrequency[k];
+      total += W * (logGamma(px + q) - logGamma(px) - logGammaQ + q * logV + px * logX) + px * logSpendByFrequency[k];
       dP += xk * (W * (digammaPXQ - digamma(px) + logX) + logSpendByFrequency[k]);
       dQ += W * (digammaPXQ - digammaQ + logV);
       dV += (W * q) / v;

@@ -87,8 +87,11 @@ export function fitRescaled<P>(specification: RescaledFitSpecification<P>, optio
   };
 }
 
-/** A log-parameter beyond this (e^20 = 5e8 times the starting scale, or 2e-9 of it) has run off to the boundary. */
-const LOG_PARAMETER_BOUND = 20;
+/**
+ * A log-parameter beyond this (e^15 = 3e6 times the starting scale 1, or 3e-7 of it) has run off to the
+ * boundary: a parameter heading for 0 or infinity flattens the likelihood, so the optimiser stops there.
+ */
+const LOG_PARAMETER_BOUND = 15;
 
 /**
  * Maximises a mean log-likelihood over positive parameters by BFGS on their logarithms (so no
@@ -100,7 +103,7 @@ const LOG_PARAMETER_BOUND = 20;
  * @returns the parameters, iterations, convergence and warnings; never throws
  * @example maximizeLogLikelihood(["rate"], (p, g) => { g[0] = 2 / p[0] - 1; return 2 * Math.log(p[0]) - p[0]; }).parameters[0] // 2 (to 1e-8)
  */
-export function maximizeLogLikelihood(
+function maximizeLogLikelihood(
   names: readonly string[],
   meanLogLikelihood: (parameters: Float64Array, gradient: Float64Array) => number,
   options: FitOptions = {}

@@ -13,12 +13,22 @@ import { ClvError } from "../errors";
  * @example checkParameters("probabilityAlive", "BG/NBD", { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }) // passes
  */
 export function checkParameters(caller: string, model: string, parameters: object): void {
-  for (const value of Object.values(parameters) as unknown[]) {
-    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
+  for (const name in parameters) {
+    const value: unknown = parameters[name as keyof typeof parameters];
+    if (!(typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY)) {
       const got = Object.entries(parameters).map(([name, v]) => `${name} ${String(v)}`);
       throw new ClvError("value", `\`${caller}\` requires ${model} parameters that are positive numbers; got ${got.join(", ")}`);
     }
   }
+}
+
+/**
+ * Throws a `value` error "`caller` requires need; got value" unless `condition` holds.
+ *
+ * @example check("sbgRetention", 3 >= 1, "a period t of 1 or more", 3) // passes
+ */
+export function check(caller: string, condition: boolean, need: string, value: unknown): asserts condition {
+  if (!condition) throw new ClvError("value", `\`${caller}\` requires ${need}; got ${String(value)}`);
 }
 
 /**
@@ -28,7 +38,5 @@ export function checkParameters(caller: string, model: string, parameters: objec
  * @example checkHorizon("expectedPurchases", 39) // passes
  */
 export function checkHorizon(caller: string, t: number): void {
-  if (!(Number.isFinite(t) && t >= 0)) {
-    throw new ClvError("value", `\`${caller}\` requires a horizon t of 0 or more (model periods); got ${t}`);
-  }
+  check(caller, Number.isFinite(t) && t >= 0, "a horizon t of 0 or more (model periods)", t);
 }

@@ -1,5 +1,3 @@
-import digamma from "@stdlib/math-base-special-digamma";
-import gammaln from "@stdlib/math-base-special-gammaln";
 import {
   type CustomerData,
   type GroupedCustomers,
@@ -13,6 +11,7 @@ import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from
 import { logHyp2f1One } from "./numeric/logHyp2f1One";
 import { log1pExp, logistic, powerDifferenceRatio } from "./numeric/logSpace";
 import { checkHorizon, checkParameters } from "./parameterChecks";
+import { digamma, logGamma } from "./numeric/special";
 
 /**
  * The Pareto/NBD model's parameters (Schmittlein, Morrison & Colombo 1987, "Counting your customers:
@@ -20,12 +19,12 @@ import { checkHorizon, checkParameters } from "./parameterChecks";
  * as a Poisson process with rate lambda ~ Gamma(shape r, rate alpha) and dies after an exponential
  * lifetime with rate mu ~ Gamma(shape s, rate beta). `alpha` and `beta` are in the data's time unit.
  */
-export interface ParetoNbdParameters {
+export type ParetoNbdParameters = {
   r: number;
   alpha: number;
   s: number;
   beta: number;
-}
+};
 
 const MODEL = "Pareto/NBD";
 const NAMES = ["r", "alpha", "s", "beta"] as const;
@@ -199,9 +198,20 @@ export function paretoNbdConditionalExpectedPurchases(
   checkParameters(caller, MODEL, parameters);
   checkHorizon(caller, t);
   checkCustomer(caller, x, recency, T);
+  return paretoNbdPurchasesWhileAlive(parameters, t, x, T) * logistic(-logOddsDead(parameters, x, recency, T));
+}
+
+/**
+ * E[Y(t) | x, T, alive]: expected repeat purchases in the next t periods of a customer with x repeat
+ * purchases and age T who is alive now, (r + x)(beta + T) / ((alpha + T)(s - 1))
+ * [1 - ((beta + T)/(beta + T + t))^(s - 1)] (Fader & Hardie 2005 note eq. 41 without P(alive)). Does
+ * not check its inputs: for callers that have. Cost O(1).
+ *
+ * @example paretoNbdPurchasesWhileAlive({ r: 1, alpha: 1, s: 2, beta: 1 }, 1, 0, 0) // 0.5
+ */
+export function paretoNbdPurchasesWhileAlive(parameters: ParetoNbdParameters, t: number, x: number, T: number): number {
   const { r, alpha, s, beta } = parameters;
-  const whileAlive = (((r + x) * (beta + T)) / (alpha + T)) * powerDifferenceRatio(s - 1, Math.log1p(t / (beta + T)));
-  return whileAlive * logistic(-logOddsDead(parameters, x, recency, T));
+  return (((r + x) * (beta + T)) / (alpha + T)) * powerDifferenceRatio(s - 1, Math.log1p(t / (beta + T)));
 }
 
 function toArray({ r, alpha, s, beta }: ParetoNbdParameters): Float64Array {
@@ -235,14 +245,14 @@ function paretoGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
   return (parameters, gradient) => {
     const r = parameters[0], alpha = parameters[1], s = parameters[2], beta = parameters[3];
     const logAlpha = Math.log(alpha), logBeta = Math.log(beta);
-    const gammalnR = gammaln(r), digammaR = digamma(r);
+    const logGammaR = logGamma(r), digammaR = digamma(r);
     let total = 0, dR = 0, dAlpha = 0, dS = 0, dBeta = 0;
     // log of G(r+x) alpha^r beta^s / G(r), per distinct x.
     for (let k = 0; k < distinctFrequency.length; k++) {
       const w = weightByFrequency[k];
       if (w === 0) continue;
       const x = distinctFrequency[k];
-      total += w * (gammaln(r + x) - gammalnR + r * logAlpha + s * logBeta);
+      total += w * (logGamma(r + x) - logGammaR + r * logAlpha + s * logBeta);
       dR += w * (digamma(r + x) - digammaR + logAlpha);
       dAlpha += (w * r) / alpha;
       dS += w * logBeta;

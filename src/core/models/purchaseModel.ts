@@ -1,10 +1,10 @@
-import { ensure } from "../errors";
 import {
   type BgNbdParameters,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
+  bgNbdPurchasesWhileAlive,
   fitBgNbd,
 } from "./bgNbd";
 import type { CustomerData } from "./customerData";
@@ -16,7 +16,9 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchasesWhileAlive,
 } from "./paretoNbd";
+import { check } from "./parameterChecks";
 
 /** Each purchase model's parameters, by kind. */
 export interface PurchaseModelParameters {
@@ -117,6 +119,18 @@ export function expectedPurchases(model: PurchaseModel, t: number): number {
     : paretoNbdExpectedPurchases(model.parameters, t);
 }
 
+/**
+ * E[Y(t) | x, T, alive]: expected repeat purchases in the next t periods of a customer known to be alive
+ * (the conditional expectation without its P(alive) factor). Does not check its inputs.
+ *
+ * @example purchasesWhileAlive({ kind: "pareto", parameters: { r: 1, alpha: 1, s: 2, beta: 1 } }, 1, 0, 0) // 0.5
+ */
+export function purchasesWhileAlive(model: PurchaseModel, t: number, x: number, T: number): number {
+  return model.kind === "bgnbd"
+    ? bgNbdPurchasesWhileAlive(model.parameters, t, x, T)
+    : paretoNbdPurchasesWhileAlive(model.parameters, t, x, T);
+}
+
 /** Whether the model is BG/NBD; otherwise it is Pareto/NBD (checked: plain JavaScript may pass anything). */
 function isBgNbd(caller: string, model: PurchaseModel): model is PurchaseModel<"bgnbd"> {
   checkKind(caller, model.kind);
@@ -124,5 +138,5 @@ function isBgNbd(caller: string, model: PurchaseModel): model is PurchaseModel<"
 }
 
 function checkKind(caller: string, kind: string): void {
-  ensure(kind === "bgnbd" || kind === "pareto", `\`${caller}\` requires a model kind of "bgnbd" or "pareto"; got ${kind}`);
+  check(caller, kind === "bgnbd" || kind === "pareto", 'a model kind of "bgnbd" or "pareto"', kind);
 }

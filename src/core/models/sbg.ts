@@ -1,8 +1,8 @@
-import gammaln from "@stdlib/math-base-special-gammaln";
-import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
-import { ensure } from "../errors";
+import { ClvError, ensure } from "../errors";
 import { type FitOptions, type FitResult, fitRescaled } from "./maximumLikelihood";
-import { checkParameters } from "./parameterChecks";
+import { logHyp2f1One } from "./numeric/logHyp2f1One";
+import { check, checkParameters } from "./parameterChecks";
+import { logGamma } from "./numeric/special";
 
 /**
  * The shifted-beta-geometric (sBG) model's parameters (Fader & Hardie 2007, "How to project customer
@@ -10,10 +10,10 @@ import { checkParameters } from "./parameterChecks";
  * the end of every period with probability 1 - theta, and theta ~ Beta(alpha, beta) across customers.
  * Periods are the contract's (months, years...); both parameters have no unit.
  */
-export interface SbgParameters {
+export type SbgParameters = {
   alpha: number;
   beta: number;
-}
+};
 
 const MODEL = "sBG";
 const NAMES = ["alpha", "beta"] as const;
@@ -93,9 +93,9 @@ export function fitSbg(active: ArrayLike<number>, options: FitOptions = {}): Fit
  */
 export function sbgSurvival(parameters: SbgParameters, t: number): number {
   checkParameters("sbgSurvival", MODEL, parameters);
-  ensure(Number.isFinite(t) && t >= 0, `\`sbgSurvival\` requires a period t of 0 or more; got ${t}`);
+  check("sbgSurvival", t >= 0 && Number.isFinite(t), "a period t of 0 or more", t);
   const { alpha, beta } = parameters;
-  return Math.exp(gammaln(beta + t) - gammaln(beta) + gammaln(alpha + beta) - gammaln(alpha + beta + t));
+  return Math.exp(logGamma(beta + t) - logGamma(beta) + logGamma(alpha + beta) - logGamma(alpha + beta + t));
 }
 
 /**
@@ -109,7 +109,7 @@ export function sbgSurvival(parameters: SbgParameters, t: number): number {
  */
 export function sbgRetention(parameters: SbgParameters, t: number): number {
   checkParameters("sbgRetention", MODEL, parameters);
-  ensure(Number.isFinite(t) && t >= 1, `\`sbgRetention\` requires a period t of 1 or more; got ${t}`);
+  check("sbgRetention", t >= 1 && Number.isFinite(t), "a period t of 1 or more", t);
   const { alpha, beta } = parameters;
   return (beta + t - 1) / (alpha + beta + t - 1);
 }
@@ -119,17 +119,19 @@ export function sbgRetention(parameters: SbgParameters, t: number): number {
  * S(t) / (1 + d)^t = 2F1(1, beta; alpha + beta; 1 / (1 + d)) (Fader & Hardie 2010, "Customer-base
  * valuation in a contractual setting: the perils of ignoring heterogeneity", Marketing Science 29(1),
  * eq. 3). The first period counts in full (payment at acquisition), each later one if renewed, discounted.
- * Multiply by the margin per period for the customer's value. Cost O(1).
+ * Multiply by the margin per period for the customer's value. The 2F1 is `logHyp2f1One`'s continued
+ * fraction (stdlib's general hyp2f1 returns NaN once alpha + beta reaches the millions). Cost O(1/sqrt(d)).
  *
  * @param discountRate - per period, above 0 (0.1 for 10 %)
- * @throws ClvError `value` for non-positive parameters or discount rate
+ * @throws ClvError `value` for non-positive parameters or discount rate; `number` for a rate so near 0
+ *   (below ~1e-10) that the sum cannot be computed
  * @example sbgDiscountedExpectedLifetime({ alpha: 0.704, beta: 1.182 }, 0.1) // 3.695 (Fader & Hardie 2010)
  */
 export function sbgDiscountedExpectedLifetime(parameters: SbgParameters, discountRate: number): number {
   checkParameters("sbgDiscountedExpectedLifetime", MODEL, parameters);
   checkDiscountRate("sbgDiscountedExpectedLifetime", discountRate);
   const { alpha, beta } = parameters;
-  return hyp2f1(1, beta, alpha + beta, 1 / (1 + discountRate));
+  return discountedSum("sbgDiscountedExpectedLifetime", beta, alpha + beta, discountRate);
 }
 
 /**
@@ -137,26 +139,33 @@ export function sbgDiscountedExpectedLifetime(parameters: SbgParameters, discoun
  * renewals (so is in period n = renewals + 1) and is about to decide on the next:
  * sum over t >= n of S(t) / S(n - 1) / (1 + d)^(t - n)
  *   = (beta + n - 1)/(alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d))
- * (Fader & Hardie 2010 eq. 6): the next renewal counts undiscounted if made. Cost O(1).
+ * (Fader & Hardie 2010 eq. 6): the next renewal counts undiscounted if made. Cost O(1/sqrt(d)).
  *
  * @param discountRate - per period, above 0
  * @param renewals - renewals made so far, a whole number of 0 or more
- * @throws ClvError `value` for non-positive parameters or discount rate, or renewals not a whole number >= 0
+ * @throws ClvError `value` for non-positive parameters or discount rate, or renewals not a whole number >= 0;
+ *   `number` for a rate so near 0 that the sum cannot be computed
  * @example sbgDiscountedExpectedResidualLifetime({ alpha: 1, beta: 1 }, 1, 0) // 0.7725887222397811 (= 4 ln 2 - 2)
  */
 export function sbgDiscountedExpectedResidualLifetime(parameters: SbgParameters, discountRate: number, renewals: number): number {
   const caller = "sbgDiscountedExpectedResidualLifetime";
   checkParameters(caller, MODEL, parameters);
   checkDiscountRate(caller, discountRate);
-  ensure(Number.isInteger(renewals) && renewals >= 0, `\`${caller}\` requires renewals that are a whole number of 0 or more; got ${renewals}`);
+  check(caller, Number.isInteger(renewals) && renewals >= 0, "renewals that are a whole number of 0 or more", renewals);
   const { alpha, beta } = parameters;
   const n = renewals + 1;
-  return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + discountRate));
+  return ((beta + n - 1) / (alpha + beta + n - 1)) * discountedSum(caller, beta + n, alpha + beta + n, discountRate);
+}
+
+/** 2F1(1, b; c; 1 / (1 + d)), or a `number` error when a discount rate near 0 leaves it without a computable value. */
+function discountedSum(caller: string, b: number, c: number, discountRate: number): number {
+  const value = Math.exp(logHyp2f1One(b, c, 1 / (1 + discountRate)));
+  if (!Number.isFinite(value)) {
+    throw new ClvError("number", `\`${caller}\` has no computable value at a discount rate of ${discountRate}; use a larger rate`);
+  }
+  return value;
 }
 
 function checkDiscountRate(caller: string, discountRate: number): void {
-  ensure(
-    Number.isFinite(discountRate) && discountRate > 0,
-    `\`${caller}\` requires a discount rate per period above 0 (0.1 for 10 %); got ${discountRate}`
-  );
+  check(caller, discountRate > 0 && Number.isFinite(discountRate), "a discount rate per period above 0 (0.1 for 10 %)", discountRate);
 }

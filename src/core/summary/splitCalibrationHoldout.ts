@@ -50,12 +50,12 @@ export function splitCalibrationHoldout(table: TransactionTable, options: Calibr
     Number.isInteger(holdoutEnd) && holdoutEnd > calibrationEnd && holdoutEnd <= table.observationEnd,
     `\`holdoutEnd\` must be a day number after \`calibrationEnd\` (${isoDate(calibrationEnd)}) and on or before the observation end (${isoDate(table.observationEnd)})`
   );
-  const window = summarizeWindow(table, unit, calibrationEnd, holdoutEnd);
+  const windows = summarizeWindow(table, unit, calibrationEnd, holdoutEnd);
   return {
-    calibration: window.summary,
-    holdoutPurchases: window.holdoutPurchases,
-    holdoutRevenue: window.holdoutRevenue,
+    calibration: windows.summary,
+    holdoutPurchases: windows.holdoutPurchases,
+    holdoutRevenue: windows.holdoutRevenue,
     holdoutLength: (holdoutEnd - calibrationEnd) / unitDays,
-    newInHoldout: window.customersAfterEnd,
+    newInHoldout: windows.customersAfterEnd,
   };
 }

@@ -49,7 +49,7 @@ export interface CustomerSummary {
  * - monetary value = mean of the per-day purchase totals of the repeat days (refunds excluded);
  * - segment = the customer's most frequent segment label (ties: the one seen first by date).
  * Customers whose only orders are refunds have no first purchase; they are left out and listed.
- * Cost: O(transactions + customers + days spanned).
+ * Cost: O(transactions + customers), plus sorting the rows of customers whose rows are not in date order.
  *
  * @throws ClvError `value` when the table has no transactions or the unit is unknown
  * @example

@@ -29,8 +29,14 @@ export interface ColumnDetection {
   sources: Partial<Record<ColumnRole, MappingSource>>;
   /** Required roles without a column: the caller must map them. */
   missing: ColumnRole[];
-  /** Sentences explaining a missing role or naming other columns that would fit. */
-  notes: string[];
+  /** Why a role is missing, or which other columns would also fit it. */
+  notes: ColumnNote[];
+}
+
+/** A remark about one role, e.g. { role: "date", message: 'columns "B", "C" all look like dates; choose one' }. */
+export interface ColumnNote {
+  role: ColumnRole;
+  message: string;
 }
 
 /** Options shared by {@link detectColumns} and `parseTransactions`. */
@@ -82,6 +88,8 @@ const ROLE_ORDER: readonly ColumnRole[] = ["order", "customer", "date", "amount"
 
 /** Rows examined to recognise columns by their content. */
 const CONTENT_SAMPLE_ROWS = 200;
+/** Share of a column's sampled cells that must look alike, so a few bad cells do not hide it (they become row errors). */
+const CONTENT_SHARE = 0.9;
 /** Excel serials of 1980-01-01 and 2100-01-01 (1900 system): an integer column in this range may hold dates. */
 const SERIAL_RANGE_1900 = [29_221, 73_051] as const;
 /** The same days in the 1904 system (1,462 fewer). */
@@ -93,8 +101,11 @@ const SERIAL_RANGE_1904 = [27_759, 71_589] as const;
  * (HEADER_NAMES, English and Chinese), then the still-missing customer, date and amount columns by
  * content: the only column of dates (text dates before YYYYMMDD numbers before plausible Excel
  * serials 1980..2099), the only numeric column with cents or currency signs, and the only remaining
- * id-like column (text or zero-padded digits before plain integers). Anything less clear is left
- * in `missing` with a note; nothing is guessed. Cost: O(columns x 200 rows).
+ * id-like column (text or zero-padded digits before plain integers), judging each column by 90 % of
+ * its first 200 non-empty cells. Anything less clear is left in `missing` with a note; nothing is
+ * guessed. Cost: O(columns x 200 rows).
+ *
+ * @throws ClvError `value` when an override is not a column index or two roles share a column
  *
  * @example detectColumns(gridFromRows([["客户", "日期", "金额"], ["c1", "2024-03-05", 12]])).mapping
  * // { customer: 0, date: 1, amount: 2 }
@@ -111,7 +122,7 @@ export function detectColumns(grid: CellGrid, options: DetectOptions = {}): Colu
 
   const mapping: ColumnMapping = {};
   const sources: ColumnDetection["sources"] = {};
-  const notes: string[] = [];
+  const notes: ColumnNote[] = [];
   const taken = new Set<number>();
   const assign = (role: ColumnRole, column: number, source: MappingSource) => {
     mapping[role] = column;
@@ -142,7 +153,7 @@ export function detectColumns(grid: CellGrid, options: DetectOptions = {}): Colu
       assign(role, ranked[0].column, "header");
       if (ranked.length > 1) {
         const others = ranked.slice(1).map((candidate) => quote(labels[candidate.column]));
-        notes.push(`${role}: using ${quote(labels[ranked[0].column])}; ${others.join(", ")} also fit`);
+        notes.push({ role, message: `using ${quote(labels[ranked[0].column])}; ${others.join(", ")} also fit` });
       }
     }
   }
@@ -157,11 +168,12 @@ export function detectColumns(grid: CellGrid, options: DetectOptions = {}): Colu
         const columns = profiles.flatMap((profile, column) => (profile && !taken.has(column) && fits(profile) ? [column] : []));
         if (columns.length === 1) return assign(role, columns[0], "content");
         if (columns.length > 1) {
-          notes.push(`${role}: columns ${columns.map((column) => quote(labels[column])).join(", ")} all look like ${what}; choose one`);
+          const names = columns.map((column) => quote(labels[column])).join(", ");
+          notes.push({ role, message: `columns ${names} all look like ${what}; choose one` });
           return;
         }
       }
-      notes.push(`${role}: no column looks like ${what}; choose one`);
+      notes.push({ role, message: `no column looks like ${what}; choose one` });
     };
     inferFromContent("date", [(p) => p.textDates, (p) => p.compactDates, (p) => p.serialDates], "dates");
     inferFromContent("amount", [(p) => p.numeric && p.cents], "amounts (numbers with cents or currency signs)");
@@ -176,25 +188,27 @@ export function detectColumns(grid: CellGrid, options: DetectOptions = {}): Colu
   return { hasHeader, headerRow, labels, mapping, sources, missing, notes };
 }
 
-/** What the sampled non-empty cells of a column have in common. */
+/** What the sampled non-empty cells of a column are (see CONTENT_SHARE). */
 interface ColumnProfile {
-  /** All are text dates or Date objects (not plain numbers). */
+  /** Text dates or Date objects (not plain numbers). */
   textDates: boolean;
-  /** All are 8-digit YYYYMMDD numbers or digit text. */
+  /** 8-digit YYYYMMDD numbers or digit text. */
   compactDates: boolean;
-  /** All are integer numbers in the 1980..2099 Excel serial range. */
+  /** Integer numbers in the 1980..2099 Excel serial range. */
   serialDates: boolean;
-  /** All read as amounts. */
+  /** Amounts. */
   numeric: boolean;
   /** Some have a fraction, a decimal separator or a currency sign. */
   cents: boolean;
-  /** Some are text that is not a number, or zero-padded digits such as 00042. */
+  /** Some are text that is neither a number nor a date, or zero-padded digits such as 00042. */
   idLike: boolean;
 }
 
 function profileColumn(grid: CellGrid, sample: number[], column: number, system: DateSystem): ColumnProfile | null {
   const serialRange = system === 1904 ? SERIAL_RANGE_1904 : SERIAL_RANGE_1900;
-  const profile: ColumnProfile = { textDates: true, compactDates: true, serialDates: true, numeric: true, cents: false, idLike: false };
+  const counts = { textDates: 0, compactDates: 0, serialDates: 0, numeric: 0 };
+  let cents = false;
+  let idLike = false;
   let seen = 0;
   for (const row of sample) {
     const value = grid.cell(row, column);
@@ -205,15 +219,25 @@ function profileColumn(grid: CellGrid, sample: number[], column: number, system:
     const isNumber = typeof amount === "number";
     const day = readDay(value, system, null);
     const isDate = typeof day === "number" || day === "ambiguous";
-    profile.textDates &&= isDate && !isNumber && typeof value !== "number";
-    profile.compactDates &&= isDate && isNumber && Number.isInteger(amount) && amount >= 10_000_000;
-    profile.serialDates &&= typeof value === "number" && Number.isInteger(value) && value >= serialRange[0] && value < serialRange[1];
-    profile.numeric &&= isNumber;
-    if (isNumber && (!Number.isInteger(amount) || (text !== null && !/^-?\d+$/.test(text)))) profile.cents = true;
-    if (!isNumber && !isDate) profile.idLike = true;
-    if (text !== null && /^0\d+$/.test(text)) profile.idLike = true;
+    if (isDate && !isNumber && typeof value !== "number") counts.textDates++;
+    if (isDate && isNumber && Number.isInteger(amount) && amount >= 10_000_000) counts.compactDates++;
+    if (typeof value === "number" && Number.isInteger(value) && value >= serialRange[0] && value < serialRange[1]) {
+      counts.serialDates++;
+    }
+    if (isNumber) counts.numeric++;
+    if (isNumber && (!Number.isInteger(amount) || (text !== null && !/^-?\d+$/.test(text)))) cents = true;
+    if ((!isNumber && !isDate) || (text !== null && /^0\d+$/.test(text))) idLike = true;
   }
-  return seen === 0 ? null : profile;
+  if (seen === 0) return null;
+  const mostly = (count: number) => count >= CONTENT_SHARE * seen;
+  return {
+    textDates: mostly(counts.textDates),
+    compactDates: mostly(counts.compactDates),
+    serialDates: mostly(counts.serialDates),
+    numeric: mostly(counts.numeric),
+    cents,
+    idLike,
+  };
 }
 
 function looksLikeHeader(grid: CellGrid, row: number, nextRow: number, system: DateSystem): boolean {

@@ -5,6 +5,7 @@ export { type AmountIssue, type DecimalSeparator, type DecimalSetting, readAmoun
 export {
   type ColumnDetection,
   type ColumnMapping,
+  type ColumnNote,
   type ColumnOverrides,
   type ColumnRole,
   type DetectOptions,

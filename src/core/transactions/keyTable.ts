@@ -86,7 +86,7 @@ export class KeyTable {
       if (old[from + 1] === 0) continue;
       let target = old[from] & mask;
       while (slots[target * SLOT_WIDTH + 1] !== 0) target = (target + 1) & mask;
-      slots.set(old.subarray(from, from + SLOT_WIDTH), target * SLOT_WIDTH);
+      for (let field = 0; field < SLOT_WIDTH; field++) slots[target * SLOT_WIDTH + field] = old[from + field];
     }
     this.slots = slots;
     this.mask = mask;

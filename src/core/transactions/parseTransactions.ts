@@ -1,7 +1,7 @@
 import { ClvError } from "../errors";
 import { type CellGrid, type CellValue, describeCell, gridFromRows, isBlankCell, isBlankRow } from "./cellGrid";
 import { KeyTable } from "./keyTable";
-import { type ColumnDetection, type ColumnRole, type DetectOptions, detectColumns } from "./detectColumns";
+import { type ColumnDetection, type DetectOptions, detectColumns } from "./detectColumns";
 import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence, readAmount } from "./readAmount";
 import { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
 
@@ -392,10 +392,12 @@ function amountReason(issue: AmountIssue, value: CellValue, what: string): strin
 }
 
 function missingColumnsError(columns: ColumnDetection): ClvError {
-  const roles = columns.missing.join(", ");
-  const why = columns.notes.filter((note) => columns.missing.some((role: ColumnRole) => note.startsWith(`${role}:`)));
+  const explained = columns.missing.map((role) => {
+    const why = columns.notes.filter((note) => note.role === role).map((note) => note.message);
+    return `the ${role} (${why.join("; ")})`;
+  });
   return new ClvError(
     "value",
-    `\`parseTransactions\` needs to know which column holds the ${roles}: ${why.join("; ")} (options.columns)`
+    `\`parseTransactions\` cannot tell which column holds ${explained.join(" and ")}: set options.columns`
   );
 }

@@ -106,13 +106,15 @@ function readDayNumber(value: number, system: DateSystem): number | DateIssue {
 function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): number | DateIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
-  if (text.length === 8 && isDigits(text, 0, 8)) {
-    return dayOrIssue(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
-  }
-  if (isIsoDateAt(text)) {
-    // Fast path for the common machine format 2024-03-05 (plus a time, checked by the pattern).
-    if (text.length > 10 && !YEAR_FIRST.test(text)) return "notADate";
-    return dayOrIssue(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+  // Fast path for the machine formats 19970101 and 2024-03-05 (a time after it is checked by the pattern).
+  const compact = text.length === 8;
+  if (compact || (text.length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45)) {
+    const year = digits(text, 0, 4);
+    const month = compact ? digits(text, 4, 6) : digits(text, 5, 7);
+    const day = compact ? digits(text, 6, 8) : digits(text, 8, 10);
+    if (year >= 0 && month >= 0 && day >= 0 && (text.length <= 10 || YEAR_FIRST.test(text))) {
+      return dayOrIssue(year, month, day);
+    }
   }
   if (PLAIN_NUMBER.test(text)) return readDayNumber(Number(text), system);
   let match = YEAR_FIRST.exec(text);
@@ -160,30 +162,14 @@ function dayOrIssue(year: number, month: number, day: number): number | DateIssu
   return isCalendarDate(year, month, day) ? dayFromDate(year, month, day) : "noSuchDate";
 }
 
-/** Whether text starts with `dddd-dd-dd`. */
-function isIsoDateAt(text: string): boolean {
-  return (
-    text.length >= 10 &&
-    text.charCodeAt(4) === 45 &&
-    text.charCodeAt(7) === 45 &&
-    isDigits(text, 0, 4) &&
-    isDigits(text, 5, 7) &&
-    isDigits(text, 8, 10)
-  );
-}
-
-function isDigits(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-/** The integer written by the decimal digits text[start..end). */
+/** The integer written by the decimal digits text[start..end), or -1 if one is not a digit. */
 function digits(text: string, start: number, end: number): number {
   let value = 0;
-  for (let index = start; index < end; index++) value = value * 10 + text.charCodeAt(index) - 48;
+  for (let index = start; index < end; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
   return value;
 }
 

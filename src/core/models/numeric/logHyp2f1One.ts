@@ -3,6 +3,10 @@
 // parameter derivatives, and the plain power series needs ~36 / (1 - z) terms where this continued
 // fraction needs a few hundred at z = 0.999.
 
+// Math's functions as module constants: this loop is the fit's hot spot, and a global lookup per call
+// is slow in sandboxed hosts such as Jest's.
+const { abs, log } = Math;
+
 const MAX_TERMS = 200_000;
 const TOLERANCE = 1e-15;
 const TINY = 1e-300;
@@ -66,7 +70,7 @@ export function logHyp2f1One(b: number, c: number, z: number, gradient?: Float64
     const dDenB = db * D + d * dDb;
     const dDenC = dc * D + d * dDc;
     const dDenZ = e * D + d * dDz;
-    if (Math.abs(denominator) < TINY) denominator = TINY;
+    if (abs(denominator) < TINY) denominator = TINY;
     D = 1 / denominator;
     const DD = D * D;
     dDb = -dDenB * DD;
@@ -78,14 +82,14 @@ export function logHyp2f1One(b: number, c: number, z: number, gradient?: Float64
     const dNextCb = (db - d * dCb * inverseC) * inverseC;
     const dNextCc = (dc - d * dCc * inverseC) * inverseC;
     const dNextCz = (e - d * dCz * inverseC) * inverseC;
-    if (Math.abs(nextC) < TINY) nextC = TINY;
+    if (abs(nextC) < TINY) nextC = TINY;
     C = nextC;
     dCb = dNextCb;
     dCc = dNextCc;
     dCz = dNextCz;
 
     const delta = C * D;
-    logF += Math.log(delta);
+    logF += log(delta);
     const stepB = dCb / C + dDb / D;
     const stepC = dCc / C + dDc / D;
     const stepZ = dCz / C + dDz / D;
@@ -93,11 +97,11 @@ export function logHyp2f1One(b: number, c: number, z: number, gradient?: Float64
     dLogC += stepC;
     dLogZ += stepZ;
     if (
-      Math.abs(delta - 1) < TOLERANCE &&
+      abs(delta - 1) < TOLERANCE &&
       (gradient === undefined ||
-        (Math.abs(stepB) <= TOLERANCE * (1 + Math.abs(dLogB)) &&
-          Math.abs(stepC) <= TOLERANCE * (1 + Math.abs(dLogC)) &&
-          Math.abs(stepZ) <= TOLERANCE * (1 + Math.abs(dLogZ))))
+        (abs(stepB) <= TOLERANCE * (1 + abs(dLogB)) &&
+          abs(stepC) <= TOLERANCE * (1 + abs(dLogC)) &&
+          abs(stepZ) <= TOLERANCE * (1 + abs(dLogZ))))
     ) {
       if (gradient !== undefined) {
         gradient[0] = -dLogB;

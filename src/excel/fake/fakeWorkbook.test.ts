@@ -1,0 +1,81 @@
+import { FakeRequestContext, FakeWorkbook } from ".";
+
+// The fake keeps Office.js's rules, so code that passes against it does not rely on what Excel refuses.
+
+describe("the fake Excel", () => {
+  let workbook: FakeWorkbook;
+  let context: FakeRequestContext;
+  beforeEach(() => {
+    workbook = new FakeWorkbook();
+    workbook.addSheet("Data");
+    context = new FakeRequestContext(workbook);
+  });
+
+  test("a property is read only after load and sync", async () => {
+    const range = context.workbook.worksheets.getItem("Data").getRange("B2:C3");
+    expect(() => range.address).toThrow(/'address' is not available/);
+    range.load("address");
+    expect(() => range.address).toThrow(/not available/);
+    await context.sync();
+    expect(range.address).toBe("Data!B2:C3");
+    expect(() => range.values).toThrow(/'values' is not available/);
+  });
+
+  test("after a failed operation the rest of the batch is not applied, and the next sync throws", async () => {
+    const sheet = context.workbook.worksheets.getItem("Data");
+    sheet.getRange("A1").values = [["before"]];
+    context.workbook.worksheets.add("Data"); // exists: fails
+    sheet.getRange("A2").values = [["after"]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    expect(workbook.sheet("Data").values("A1:A2")).toEqual([["before"], [""]]);
+    await expect(context.sync()).resolves.toBeUndefined();
+  });
+
+  test("an injected failure hits the given call of an operation", async () => {
+    workbook.failOn("Worksheets.add", 2, "AccessDenied");
+    context.workbook.worksheets.add("One");
+    await context.sync();
+    context.workbook.worksheets.add("Two");
+    await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(workbook.sheetNames()).toEqual(["Data", "One"]);
+  });
+
+  test("text is typed as Excel types it, unless the cell is formatted as text", async () => {
+    const range = context.workbook.worksheets.getItem("Data").getRange("A1:D2");
+    range.values = [["00123", "2024-01", "=1+1", "abc"], ["", "", "", ""]];
+    const text = context.workbook.worksheets.getItem("Data").getRange("A2:D2");
+    text.numberFormat = [["@", "@", "@", "@"]];
+    text.values = [["00123", "2024-01", "=1+1", "abc"]];
+    await context.sync();
+    const data = workbook.sheet("Data");
+    expect(data.values("A1:D1")).toEqual([[123, 45292, "", "abc"]]);
+    expect(data.formula("C1")).toBe("=1+1");
+    expect(data.values("A2:D2")).toEqual([["00123", "2024-01", "=1+1", "abc"]]);
+  });
+
+  test("structured references must name an existing table and column, or sit in a table", async () => {
+    const sheet = context.workbook.worksheets.getItem("Data");
+    sheet.getRange("A1:B1").values = [["Revenue", "AOV"]];
+    sheet.getRange("B2").formulas = [["=[@Revenue]"]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    const table = context.workbook.tables.add(sheet.getRange("A1:B2"), true);
+    table.name = "T";
+    sheet.getRange("B2").formulas = [["=[@Revenue]*2"]];
+    sheet.getRange("D1").formulas = [["=SUM(T[Revenue])"]];
+    await context.sync();
+    sheet.getRange("D2").formulas = [["=SUM(T[Cost])"]];
+    await expect(context.sync()).rejects.toThrow("=SUM(T[Cost]): table T has no column Cost");
+  });
+
+  test("deleting a sheet breaks the workbook names that point at it, and takes its tables", async () => {
+    const sheet = context.workbook.worksheets.add("My sheet");
+    context.workbook.names.add("Rate", sheet.getRange("B6"), "");
+    context.workbook.tables.add(sheet.getRange("A1:A2"), true);
+    await context.sync();
+    expect(workbook.name("Rate")?.formula).toBe("='My sheet'!$B$6");
+    context.workbook.worksheets.getItem("My sheet").delete();
+    await context.sync();
+    expect(workbook.name("Rate")?.formula).toBe("=#REF!$B$6");
+    expect(workbook.tables).toEqual([]);
+  });
+});

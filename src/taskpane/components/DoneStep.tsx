@@ -1,0 +1,104 @@
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { FitSummary } from "../analysis/protocol";
+import { formatNumber } from "../i18n/formatNumber";
+import { useMessages } from "../i18n/MessagesContext";
+import type { Wizard } from "../wizard/useWizard";
+
+/** Significant digits of model parameters (the papers report 3 to 4). */
+const PARAMETER_DIGITS = 4;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** Step 5: the sheets created (each a button that shows it), the model fits and the warnings. */
+export function DoneStep({ wizard }: { wizard: Wizard }) {
+  const t = useMessages();
+  const styles = useStyles();
+  const { result } = wizard.state;
+  if (result === null) return null;
+  const { sheets, outcome } = result;
+  const count = (n: number) => formatNumber(t.locale, n);
+  const modelName = outcome.purchaseModel.kind === "bgnbd" ? t.modelBgNbd : t.modelPareto;
+
+  const fit = (id: string, title: string, summary: FitSummary) => (
+    <section className={styles.section} aria-labelledby={id} data-testid={id}>
+      <Text as="h3" weight="semibold" id={id}>
+        {title}
+      </Text>
+      <Table size="extra-small" aria-labelledby={id}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.parameter}</TableHeaderCell>
+            <TableHeaderCell>{t.value}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {Object.entries(summary.parameters).map(([name, value]) => (
+            <TableRow key={name}>
+              <TableCell>{name}</TableCell>
+              <TableCell>{formatNumber(t.locale, value, { significantDigits: PARAMETER_DIGITS })}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text>{summary.converged ? t.converged(count(summary.iterations)) : t.notConverged(count(summary.iterations))}</Text>
+      <Text>{t.logLikelihood(formatNumber(t.locale, summary.logLikelihood, { fractionDigits: 2 }))}</Text>
+    </section>
+  );
+
+  return (
+    <div className={styles.root}>
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
+          {t.rowsSummary(count(outcome.usedRows), count(outcome.rejectedRows), count(outcome.customers), count(outcome.segments.length))}
+        </MessageBarBody>
+      </MessageBar>
+      <section className={styles.section} aria-labelledby="created-sheets">
+        <Text as="h3" weight="semibold" id="created-sheets">
+          {t.createdSheets}
+        </Text>
+        <ul className={styles.list} data-testid="created-sheets">
+          {sheets.map((sheet) => (
+            <li key={sheet}>
+              <Link as="button" aria-label={t.goToSheet(sheet)} onClick={() => void wizard.activateSheet(sheet, t.sheetMissing(sheet))} data-testid="open-sheet">
+                {sheet}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {fit("purchase-fit", t.purchaseFit(modelName), outcome.purchaseModel)}
+      {fit("spend-fit", t.spendFit, outcome.spendModel)}
+      {outcome.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="run-warnings">
+          <MessageBarBody>
+            <MessageBarTitle>{t.warningsTitle}</MessageBarTitle>
+            <ul className={styles.list}>
+              {outcome.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

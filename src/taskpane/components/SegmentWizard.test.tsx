@@ -1,0 +1,327 @@
+/** @jest-environment jsdom */
+import "../testing/domSetup";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../App";
+import type { Messages } from "../i18n/messages";
+import { en } from "../i18n/en";
+import { zhCN } from "../i18n/zhCN";
+import { type FakeGatewayOptions, fakeGateway } from "../testing/fakeGateway";
+import { inProcessWorkers } from "../testing/inProcessWorker";
+import { SALES, SALES_BAD_ROW } from "../testing/transactions";
+
+/** The sheets the report of SALES segmented by its Channel column has (see protocol.test.ts). */
+const SALES_SHEETS = ["CLV Summary", "CLV Customers", "CLV Cohorts", "CLV Web", "CLV Store"];
+
+function renderPane(options: Partial<FakeGatewayOptions> & { holdAnalysis?: boolean; messages?: Messages } = {}) {
+  const fake = fakeGateway({ selection: SALES, ...options });
+  const workers = inProcessWorkers({ holdAnalysis: options.holdAnalysis });
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App gateway={fake.gateway} createWorker={workers.factory} messages={options.messages ?? en} />
+    </FluentProvider>
+  );
+  return { fake, workers, user };
+}
+
+type Pane = ReturnType<typeof renderPane>;
+
+/** Reads SALES and goes on to the columns, once they are detected. */
+async function toColumns({ user }: Pane) {
+  await user.click(screen.getByTestId("use-selection"));
+  await screen.findByText("Sales!B3:E9: 7 rows");
+  await user.click(screen.getByTestId("wizard-next"));
+  await waitFor(() => expect(screen.getByTestId("column-customer")).toHaveDisplayValue("Customer (B)"));
+}
+
+/** Goes on to the assumptions. */
+async function toAssumptions(pane: Pane) {
+  await toColumns(pane);
+  await screen.findByTestId("row-problems");
+  await pane.user.click(screen.getByTestId("wizard-next"));
+  await screen.findByRole("heading", { name: "Segments and assumptions" });
+}
+
+/** Enters an acquisition cost and starts the run. */
+async function run(pane: Pane, cac = "40") {
+  await toAssumptions(pane);
+  await pane.user.type(screen.getByTestId("assumption-cac"), cac);
+  await pane.user.click(screen.getByTestId("wizard-run"));
+}
+
+describe("data step", () => {
+  test("Use selection shows the address, the row count and the first rows", async () => {
+    const pane = renderPane();
+    expect(screen.getByRole("heading", { name: "Data" })).toBeInTheDocument();
+    await pane.user.click(screen.getByTestId("use-selection"));
+    expect(await screen.findByTestId("selection-summary")).toHaveTextContent("Sales!B3:E9: 7 rows");
+    const preview = within(screen.getByTestId("selection-preview"));
+    // Sheet columns B to E (the block starts at B3); sheet rows 3 to 7 (the first five of the block).
+    expect(preview.getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Row", "B", "C", "D", "E"]);
+    const rows = preview.getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getAllByRole("cell")[0].textContent)).toEqual(["3", "4", "5", "6", "7"]);
+    expect(within(rows[1]).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["4", "c1", "2024-01-05", "120.5", "Web"]);
+  });
+
+  test("Next before reading says what to do and moves focus to it", async () => {
+    const { user } = renderPane();
+    await user.click(screen.getByTestId("wizard-next"));
+    const problem = await screen.findByText(en.problemSelection);
+    expect(screen.getByRole("heading", { name: "Data" })).toBeInTheDocument();
+    expect(problem.closest("[data-problem]")).toHaveFocus();
+  });
+
+  test("a failed read is shown with Excel's message, and can be dismissed", async () => {
+    const { user } = renderPane({ selection: new Error("Select one block of cells (or one cell inside the transactions)") });
+    await user.click(screen.getByTestId("use-selection"));
+    const error = await screen.findByTestId("error");
+    expect(error).toHaveTextContent(en.errorTitle);
+    expect(error).toHaveTextContent("Select one block of cells (or one cell inside the transactions)");
+    await user.click(screen.getByTestId("error-dismiss"));
+    expect(screen.queryByTestId("error")).not.toBeInTheDocument();
+  });
+});
+
+describe("columns step", () => {
+  test("focus moves to the step's heading", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    expect(screen.getByRole("heading", { name: "Columns" })).toHaveFocus();
+  });
+
+  test("the columns are pre-filled from the headers, with their sheet letters", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    expect(screen.getByTestId("column-date")).toHaveDisplayValue("Order date (C)");
+    expect(screen.getByTestId("column-amount")).toHaveDisplayValue("Amount (D)");
+    expect(screen.getByTestId("column-segment")).toHaveDisplayValue("Channel (E)");
+    expect(screen.getByTestId("column-order")).toHaveDisplayValue("(none)");
+    expect(screen.getByLabelText(en.hasHeader)).toBeChecked();
+  });
+
+  test("the bad date is listed by sheet row and column, with the count, before anything is written", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    const problems = await screen.findByTestId("row-problems");
+    expect(problems).toHaveTextContent("1 row has a problem and will be skipped");
+    expect(within(problems).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      `Row ${SALES_BAD_ROW}, Order date: "2024-02-30" is not a real calendar date`,
+    ]);
+    expect(screen.getByTestId("row-summary")).toHaveTextContent("5 of 6 rows can be used.");
+    expect(pane.fake.writes).toEqual([]);
+  });
+
+  test("a required column left unchosen is flagged on its field, which gets focus", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    await pane.user.selectOptions(screen.getByTestId("column-amount"), en.chooseColumn);
+    await pane.user.click(screen.getByTestId("wizard-next"));
+    const amount = screen.getByTestId("column-amount");
+    expect(amount).toHaveAttribute("aria-invalid", "true");
+    expect(amount).toHaveAccessibleDescription(expect.stringContaining(en.problemColumnMissing));
+    expect(amount).toHaveFocus();
+    expect(screen.getByRole("heading", { name: "Columns" })).toBeInTheDocument();
+  });
+
+  test("changing a column checks the rows again in the worker", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    await screen.findByTestId("row-problems");
+    // Amounts read as customer ids: every row is usable, and no row has a problem.
+    await pane.user.selectOptions(screen.getByTestId("column-segment"), en.noColumn);
+    await waitFor(() => expect(pane.workers.requests.filter((r) => r.kind === "check")).toHaveLength(2));
+    const last = pane.workers.requests[pane.workers.requests.length - 1];
+    expect(last).toMatchObject({ kind: "check", parse: { columns: { segment: null, customer: 0 } } });
+  });
+
+  test("a choice changed and changed back before its check answers does not leave the step waiting", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    await screen.findByTestId("row-problems");
+    // Two changes in one go (fireEvent, unlike user-event, leaves the worker no time to answer between them).
+    const segment = screen.getByTestId("column-segment");
+    fireEvent.change(segment, { target: { value: "" } });
+    fireEvent.change(segment, { target: { value: "3" } });
+    await waitFor(() => expect(screen.queryByText(en.checkingRows)).not.toBeInTheDocument());
+    await pane.user.click(screen.getByTestId("wizard-next"));
+    expect(await screen.findByRole("heading", { name: "Segments and assumptions" })).toBeInTheDocument();
+  });
+});
+
+describe("assumptions step", () => {
+  test("sensible defaults, each field explained", async () => {
+    const pane = renderPane();
+    await toAssumptions(pane);
+    expect(screen.getByTestId("assumption-segmentBy")).toHaveDisplayValue("By the “Channel” column");
+    expect(screen.getByTestId("assumption-unit")).toHaveDisplayValue("Month");
+    expect(screen.getByTestId("assumption-discountRate")).toHaveValue("10");
+    // 1.1^(1/12) - 1 = 0.797 % a month (see assumptions.test.ts).
+    expect(screen.getByTestId("assumption-discountRate")).toHaveAccessibleDescription(expect.stringContaining("0.797% per month"));
+    expect(screen.getByTestId("assumption-margin")).toHaveAccessibleDescription(en.marginHint);
+    expect(screen.getByTestId("assumption-horizonMonths")).toHaveValue("36");
+    expect(screen.getByTestId("assumption-inactivityDays")).toHaveValue("90");
+    expect(screen.getByRole("radio", { name: "BG/NBD" })).toBeChecked();
+  });
+
+  test("Run with no acquisition cost and a margin above 100 % names both fields and focuses the first", async () => {
+    const pane = renderPane();
+    await toAssumptions(pane);
+    const margin = screen.getByTestId("assumption-margin");
+    await pane.user.clear(margin);
+    await pane.user.type(margin, "120");
+    await pane.user.click(screen.getByTestId("wizard-run"));
+    expect(margin).toHaveAccessibleDescription(expect.stringContaining(en.problemMarginRange));
+    const cac = screen.getByTestId("assumption-cac");
+    expect(cac).toHaveAccessibleDescription(expect.stringContaining(en.problemNumber));
+    expect(margin).toHaveFocus();
+    expect(pane.workers.requests.some((r) => r.kind === "analyse")).toBe(false);
+  });
+
+  test("a cost per segment lists the segments the check found, blank ones taking the common cost", async () => {
+    const pane = renderPane();
+    await toAssumptions(pane);
+    await pane.user.type(screen.getByTestId("assumption-cac"), "40");
+    await pane.user.click(screen.getByRole("switch", { name: en.cacPerSegment }));
+    await pane.user.type(screen.getByRole("textbox", { name: "Web" }), "25");
+    expect(screen.getByRole("textbox", { name: "Store" })).toHaveAttribute("placeholder", "40");
+    await pane.user.click(screen.getByTestId("wizard-run"));
+    await screen.findByRole("heading", { name: "Done" });
+    expect(pane.workers.requests.find((r) => r.kind === "analyse")).toMatchObject({ report: { cac: { Web: 25, Store: 40 } } });
+  });
+});
+
+describe("run and done", () => {
+  test("the run shows its stage and progress, then what was created and the model's fit", async () => {
+    const pane = renderPane({ holdWrite: true });
+    await run(pane);
+    expect(await screen.findByRole("heading", { name: "Run" })).toBeInTheDocument();
+    expect(await screen.findByRole("status")).toHaveTextContent("Writing CLV Summary (sheet 1 of 5)");
+    // Writing, the last of ten stages, at sheet 1 of 5: (9 + 0 / 5) / 10 of the bar (see runProgress).
+    expect(screen.getByRole("progressbar", { name: en.progressLabel })).toHaveAttribute("aria-valuenow", "0.9");
+    pane.fake.releaseWrite();
+    expect(await screen.findByRole("heading", { name: "Done" })).toHaveFocus();
+
+    const created = within(screen.getByTestId("created-sheets")).getAllByRole("button");
+    expect(created.map((button) => button.textContent)).toEqual(SALES_SHEETS);
+    expect(pane.fake.writes[0].options).toMatchObject({ replaceOwnSheets: false, sourceSheet: "Sales" });
+
+    const fit = within(screen.getByTestId("purchase-fit"));
+    expect(fit.getByRole("heading", { name: "BG/NBD fit" })).toBeInTheDocument();
+    expect(fit.getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell")[0].textContent)).toEqual(["r", "alpha", "a", "b"]);
+    // Three customers cannot pin down four parameters: the optimiser stops at its limit of 200 iterations.
+    expect(fit.getByText(/^Did not converge \(200 iterations\)/)).toBeInTheDocument();
+    expect(within(screen.getByTestId("spend-fit")).getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell")[0].textContent)).toEqual(["p", "q", "v"]);
+    expect(screen.getByTestId("run-warnings")).toHaveTextContent("Purchase model:");
+    expect(screen.getByText("Rows used: 5, skipped: 1. Customers: 3. Segments: 2.")).toBeInTheDocument();
+  });
+
+  test("each created sheet is a button that activates it", async () => {
+    const pane = renderPane();
+    await run(pane);
+    await pane.user.click(await screen.findByRole("button", { name: "Go to CLV Web" }));
+    expect(pane.fake.activated).toEqual(["CLV Web"]);
+  });
+
+  test("a sheet deleted meanwhile is reported, not ignored", async () => {
+    const pane = renderPane({ missingSheets: ["CLV Store"] });
+    await run(pane);
+    await pane.user.click(await screen.findByRole("button", { name: "Go to CLV Store" }));
+    expect(await screen.findByTestId("error")).toHaveTextContent("The sheet “CLV Store” is no longer in the workbook.");
+  });
+
+  test("Start again returns to the data step, keeping the assumptions", async () => {
+    const pane = renderPane();
+    await run(pane, "55");
+    await pane.user.click(await screen.findByTestId("wizard-restart"));
+    expect(screen.getByRole("heading", { name: "Data" })).toHaveFocus();
+    await toAssumptions(pane);
+    expect(screen.getByTestId("assumption-cac")).toHaveValue("55");
+  });
+
+  test("a failed write is shown with its message, back at the assumptions", async () => {
+    const pane = renderPane();
+    pane.fake.gateway.writeReport = async () => {
+      throw new Error("Writing the report failed: the workbook is protected. No half-written sheet was left.");
+    };
+    await run(pane);
+    expect(await screen.findByTestId("error")).toHaveTextContent("the workbook is protected");
+    expect(screen.getByRole("heading", { name: "Segments and assumptions" })).toBeInTheDocument();
+  });
+});
+
+describe("cancel", () => {
+  test("while analysing: the worker is terminated and the pane returns to the assumptions", async () => {
+    const pane = renderPane({ holdAnalysis: true });
+    await run(pane);
+    expect(await screen.findByText("Fitting the purchase model")).toBeInTheDocument();
+    await pane.user.click(screen.getByTestId("run-cancel"));
+    expect(await screen.findByTestId("cancelled-notice")).toHaveTextContent(en.cancelledNotice);
+    expect(pane.workers.terminated).toBe(1);
+    expect(pane.fake.writes).toEqual([]);
+    expect(screen.getByTestId("assumption-cac")).toHaveValue("40");
+  });
+
+  test("while writing: the write stops at its next chunk and says what it left", async () => {
+    const pane = renderPane({ holdWrite: true });
+    await run(pane);
+    expect(await screen.findByText("Writing CLV Summary (sheet 1 of 5)")).toBeInTheDocument();
+    await pane.user.click(screen.getByTestId("run-cancel"));
+    expect(screen.getByTestId("run-cancel")).toHaveTextContent(en.cancelling);
+    expect(pane.fake.writes[0].options.signal?.aborted).toBe(true);
+    pane.fake.releaseWrite();
+    const notice = await screen.findByTestId("cancelled-notice");
+    expect(notice).toHaveTextContent("No half-written sheet was left.");
+    expect(screen.queryByRole("heading", { name: "Done" })).not.toBeInTheDocument();
+  });
+});
+
+describe("an earlier report", () => {
+  const existingSheets = ["CLV Summary", "CLV Customers"];
+
+  test("is named and the user is asked before it is replaced", async () => {
+    const pane = renderPane({ existingSheets });
+    await run(pane);
+    const question = await screen.findByTestId("replace-question");
+    expect(question).toHaveTextContent("These sheets from an earlier run would be replaced: CLV Summary, CLV Customers.");
+    expect(question).toHaveFocus();
+    expect(pane.fake.writes).toEqual([]);
+    await pane.user.click(screen.getByTestId("replace-confirm"));
+    await screen.findByRole("heading", { name: "Done" });
+    expect(pane.fake.writes.map((write) => write.options.replaceOwnSheets)).toEqual([true]);
+  });
+
+  test("can be kept: the report is written beside it", async () => {
+    const pane = renderPane({ existingSheets });
+    await run(pane);
+    await pane.user.click(await screen.findByTestId("replace-keep"));
+    await screen.findByRole("heading", { name: "Done" });
+    expect(pane.fake.writes.map((write) => write.options.replaceOwnSheets)).toEqual([false]);
+  });
+
+  test("cancelling at the question writes nothing", async () => {
+    const pane = renderPane({ existingSheets });
+    await run(pane);
+    await screen.findByTestId("replace-question");
+    await pane.user.click(screen.getByTestId("run-cancel"));
+    expect(await screen.findByTestId("cancelled-notice")).toBeInTheDocument();
+    expect(pane.fake.writes).toEqual([]);
+  });
+});
+
+describe("in Chinese", () => {
+  test("the pane speaks Simplified Chinese when Office's display language is zh-CN", async () => {
+    const { user } = renderPane({ messages: zhCN });
+    expect(screen.getByRole("heading", { name: "CLV 工具箱" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "数据" })).toBeInTheDocument();
+    expect(screen.getByText("第 1 步，共 5 步")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "使用所选区域" }));
+    expect(await screen.findByText("Sales!B3:E9：7 行")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    expect(await screen.findByRole("combobox", { name: "客户" })).toBeInTheDocument();
+    expect(await screen.findByText("1 行有问题，将被跳过")).toBeInTheDocument();
+    // The engine's own reasons stay in English (see the report); the frame around them is Chinese.
+    expect(screen.getByText(`第 ${SALES_BAD_ROW} 行，Order date："2024-02-30" is not a real calendar date`)).toBeInTheDocument();
+  });
+});
