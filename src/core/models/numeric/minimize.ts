@@ -32,6 +32,8 @@ export interface MinimizeResult {
 /** Rounding can stop progress just short of the tolerance; a gradient this small still counts as converged. */
 const ROUNDING_GRADIENT_TOLERANCE = 1e-5;
 const ARMIJO = 1e-4;
+/** A step lowering the value by less than this fraction of it has made no progress beyond rounding. */
+const STALL_RELATIVE_CHANGE = 1e-15;
 const MAX_HALVINGS = 60;
 
 /**
@@ -87,7 +89,10 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
       }
       step *= 0.5;
     }
-    if (!accepted) {
+    // A step that no longer lowers the value beyond rounding means progress has stopped: near the
+    // optimum that is convergence (rounding), elsewhere a failure.
+    const stalled = accepted && value - nextValue <= STALL_RELATIVE_CHANGE * Math.abs(value);
+    if (!accepted || (stalled && largestGradient <= ROUNDING_GRADIENT_TOLERANCE)) {
       const converged = largestGradient <= ROUNDING_GRADIENT_TOLERANCE;
       const message = converged ? "stopped by rounding near the optimum" : "the line search found no lower value";
       return { x, value, converged, iterations: iteration, message };

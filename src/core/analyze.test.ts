@@ -1,0 +1,56 @@
+import { analyzeTransactions } from "./analyze";
+import { parseCsv } from "./csv";
+import { simulateTransactionLog, transactionLogCsv } from "./simulation";
+import { dayFromDate } from "./transactions";
+
+// End to end through CSV text: a log simulated from known BG/NBD parameters (in days) must fit back.
+// Tolerance: 3 standard errors; lifetimes reports SE r 0.0126, alpha 2.65, a 0.186, b 0.705 for the
+// 2,357 CDNOW customers (lifetimes_cdnow_sample.json), scaled by sqrt(2357 / 10000) for 10,000 customers.
+const TRUE_MODEL = { r: 0.2426, alpha: 30.9, a: 0.793, b: 2.426 };
+const STANDARD_ERRORS = { r: 0.0126, alpha: 2.65, a: 0.186, b: 0.705 };
+const CUSTOMERS = 10_000;
+const SCALE = Math.sqrt(2357 / CUSTOMERS);
+
+const log = simulateTransactionLog({
+  customers: CUSTOMERS,
+  model: { kind: "bgnbd", parameters: TRUE_MODEL },
+  spend: { p: 6.25, q: 3.74, v: 15.44 },
+  firstDay: dayFromDate(2024, 1, 1),
+  acquisitionDays: 90,
+  lastDay: dayFromDate(2025, 6, 30),
+  channels: ["web", "store"],
+  seed: 7,
+});
+const stages: string[] = [];
+const analysis = analyzeTransactions(parseCsv(transactionLogCsv(log)), {
+  unit: "day",
+  horizonPeriods: 30,
+  segmentBy: { kind: "column" },
+  onStage: (stage) => stages.push(stage),
+});
+
+describe("analyzeTransactions", () => {
+  test("reports every stage in order", () => {
+    expect(stages).toEqual(["parsing", "summarising", "segmenting", "fittingPurchases", "fittingSpend", "predicting", "tabulating"]);
+  });
+
+  test("keeps every row and customer of the log; totals equal the log's own sums", () => {
+    const revenue = log.amount.reduce((total, amount) => total + amount, 0);
+    expect(analysis.report.usedRows).toBe(log.length);
+    expect(analysis.segments.total.customers).toBe(CUSTOMERS);
+    expect(analysis.segments.total.orders).toBe(log.length); // no order column: each row is an order
+    expect(analysis.segments.total.revenue).toBeCloseTo(revenue, 6);
+    expect(analysis.segmentation.labels.sort()).toEqual(["store", "web"]);
+  });
+
+  test.each(Object.entries(TRUE_MODEL))("recovers BG/NBD %s = %d within 3 standard errors", (name, value) => {
+    const fitted = (analysis.model.parameters as Record<string, number>)[name];
+    expect(Math.abs(fitted - value)).toBeLessThan(3 * STANDARD_ERRORS[name as keyof typeof STANDARD_ERRORS] * SCALE);
+  });
+
+  test("both fits converge and every customer gets a prediction", () => {
+    expect([analysis.model.converged, analysis.spendModel.converged]).toEqual([true, true]);
+    expect(analysis.predictions.predictedClv.every(Number.isFinite)).toBe(true);
+    expect(analysis.predictions.probabilityAlive.every((p) => p >= 0 && p <= 1)).toBe(true);
+  });
+});
