@@ -151,20 +151,36 @@ function predict(
     return predictions;
   }
   const horizon = { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 };
+  // Predictions depend on (x, t_x, T) alone, and the CLV is linear in the spend: compute each distinct
+  // history once (one-off buyers acquired on the same day share one) and the discounted purchases per unit of spend.
+  const byHistory = new Map<number, number>();
+  const alive: number[] = [];
+  const purchases: number[] = [];
+  const discountedPurchases: number[] = [];
+  const { firstDay, lastDay, observationEnd } = summary;
   let failures = 0;
   let firstFailure = "";
   for (let i = 0; i < n; i++) {
-    try {
-      predictions.probabilityAlive[i] = probabilityAlive(model, x[i], recency[i], T[i]);
-      predictions.expectedPurchases[i] = conditionalExpectedPurchases(model, settings.horizonPeriods, x[i], recency[i], T[i]);
-      predictions.predictedClv[i] =
-        settings.margin * customerLifetimeValue(model, predictions.expectedSpend[i], x[i], recency[i], T[i], horizon);
-    } catch (error) {
-      // A degenerate fit (tiny or one-sided data) can leave some customers without a finite prediction.
-      if (!(error instanceof ClvError)) throw error;
-      if (failures++ === 0) firstFailure = error.message;
-      predictions.probabilityAlive[i] = predictions.expectedPurchases[i] = predictions.predictedClv[i] = NaN;
+    const key = (x[i] * 65_536 + (lastDay[i] - firstDay[i])) * 65_536 + (observationEnd - firstDay[i]);
+    let history = byHistory.get(key);
+    if (history === undefined) {
+      history = alive.length;
+      byHistory.set(key, history);
+      try {
+        alive.push(probabilityAlive(model, x[i], recency[i], T[i]));
+        purchases.push(conditionalExpectedPurchases(model, settings.horizonPeriods, x[i], recency[i], T[i]));
+        discountedPurchases.push(customerLifetimeValue(model, 1, x[i], recency[i], T[i], horizon));
+      } catch (error) {
+        // A degenerate fit (tiny or one-sided data) can leave some histories without a finite prediction.
+        if (!(error instanceof ClvError)) throw error;
+        if (failures === 0) firstFailure = error.message;
+        alive[history] = purchases[history] = discountedPurchases[history] = NaN;
+      }
     }
+    if (Number.isNaN(alive[history])) failures++;
+    predictions.probabilityAlive[i] = alive[history];
+    predictions.expectedPurchases[i] = purchases[history];
+    predictions.predictedClv[i] = settings.margin * predictions.expectedSpend[i] * discountedPurchases[history];
   }
   if (failures > 0) warnings.push(`No prediction for ${failures} customer(s): ${firstFailure}`);
   return predictions;

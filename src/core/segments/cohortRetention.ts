@@ -1,5 +1,5 @@
 import type { TransactionTable } from "../transactions";
-import { isoDate } from "../transactions";
+import { monthIndex } from "../transactions";
 
 /** Share of each acquisition cohort still purchasing, by months since acquisition. */
 export interface CohortRetention {
@@ -22,23 +22,12 @@ export interface CohortRetention {
  */
 export function cohortRetention(table: TransactionTable): CohortRetention {
   const { customer, day, amount, observationEnd } = table;
-  const monthCache = new Map<number, number>();
-  const monthOf = (d: number): number => {
-    let month = monthCache.get(d);
-    if (month === undefined) {
-      const [year, m] = isoDate(d).split("-").map(Number);
-      month = year * 12 + (m - 1);
-      monthCache.set(d, month);
-    }
-    return month;
-  };
   const firstMonth = new Int32Array(table.customerIds.length).fill(2 ** 31 - 1);
   for (let row = 0; row < table.length; row++) {
     if (amount[row] < 0 || day[row] > observationEnd) continue;
-    firstMonth[customer[row]] = Math.min(firstMonth[customer[row]], monthOf(day[row]));
+    firstMonth[customer[row]] = Math.min(firstMonth[customer[row]], monthIndex(day[row]));
   }
-  const endMonth = monthOf(observationEnd);
-  const seen = new Set<number>();
+  const endMonth = monthIndex(observationEnd);
   const active = new Map<number, Int32Array>(); // cohort month -> customers active in month k
   const sizes = new Map<number, number>();
   for (const month of firstMonth) {
@@ -46,15 +35,20 @@ export function cohortRetention(table: TransactionTable): CohortRetention {
     sizes.set(month, (sizes.get(month) ?? 0) + 1);
     if (!active.has(month)) active.set(month, new Int32Array(endMonth - month + 1));
   }
+  // Distinct (customer, month since acquisition) pairs, found by sorting their numeric keys.
   const span = endMonth + 1;
+  const keys = new Float64Array(table.length);
+  let count = 0;
   for (let row = 0; row < table.length; row++) {
     if (amount[row] < 0 || day[row] > observationEnd) continue;
     const c = customer[row];
-    const k = monthOf(day[row]) - firstMonth[c];
-    const key = c * span + k;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    (active.get(firstMonth[c]) as Int32Array)[k]++;
+    keys[count++] = c * span + (monthIndex(day[row]) - firstMonth[c]);
+  }
+  const sortedKeys = keys.subarray(0, count).sort();
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && sortedKeys[i] === sortedKeys[i - 1]) continue;
+    const c = Math.floor(sortedKeys[i] / span);
+    (active.get(firstMonth[c]) as Int32Array)[sortedKeys[i] - c * span]++;
   }
   const months = [...sizes.keys()].sort((a, b) => a - b);
   const latest = endMonth - (months[0] ?? endMonth);

@@ -1,6 +1,6 @@
 import { ensure } from "../errors";
 import type { CustomerSummary } from "../summary";
-import { isoDate } from "../transactions";
+import { monthIndex } from "../transactions";
 import { RFM_GROUPS, rfmGroup, rfmScores } from "./rfmScores";
 
 /** How customers are split into segments. */
@@ -100,8 +100,10 @@ function byValue(summary: CustomerSummary): Segmentation {
 
 function byCohort(summary: CustomerSummary, by: "month" | "quarter"): Segmentation {
   const names = Array.from(summary.firstDay, (day) => {
-    const [year, month] = isoDate(day).split("-");
-    return by === "month" ? `${year}-${month}` : `${year} Q${Math.ceil(Number(month) / 3)}`;
+    const months = monthIndex(day);
+    const year = Math.floor(months / 12);
+    const month = (months % 12) + 1;
+    return by === "month" ? `${year}-${String(month).padStart(2, "0")}` : `${year} Q${Math.ceil(month / 3)}`;
   });
   const labels = [...new Set(names)].sort();
   const position = new Map(labels.map((label, i) => [label, i]));

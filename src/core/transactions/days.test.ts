@@ -1,4 +1,4 @@
-import { dayFromDate, isCalendarDate, isoDate } from "./days";
+import { dayFromDate, isCalendarDate, isoDate, monthIndex } from "./days";
 
 // Reference: JavaScript's own calendar, Date.UTC (ECMA-262 §21.4.1: MakeDay), divided by 86,400,000 ms.
 const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
@@ -44,4 +44,17 @@ describe("isCalendarDate", () => {
 test("isoDate writes YYYY-MM-DD", () => {
   expect(isoDate(10_134)).toBe("1997-09-30");
   expect(isoDate(-1)).toBe("1969-12-31");
+});
+
+describe("monthIndex", () => {
+  test("agrees with the calendar month of isoDate over 1899..2101, Excel's range and leap years included", () => {
+    for (let day = dayFromDate(1899, 12, 1); day <= dayFromDate(2101, 1, 31); day += 7) {
+      const [year, month] = isoDate(day).split("-").map(Number);
+      expect(monthIndex(day)).toBe(year * 12 + month - 1);
+    }
+  });
+  test("1997-09-30 is September 1997; 2024-02-29 is February 2024", () => {
+    expect(monthIndex(dayFromDate(1997, 9, 30))).toBe(1997 * 12 + 8);
+    expect(monthIndex(dayFromDate(2024, 2, 29))).toBe(2024 * 12 + 1);
+  });
 });
