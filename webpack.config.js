@@ -72,6 +72,13 @@ module.exports = async (env, options) => {
       port: devServerPort,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await httpsOptions() } : undefined,
+      onListening: () =>
+        console.log(
+          `\nCLV Toolkit is served on https://localhost:${devServerPort}/taskpane.html\n` +
+            "Excel on the web: open a workbook, Home > Add-ins > More Settings > Upload My Add-in, and choose\n" +
+            `  ${path.join(__dirname, "manifest.xml")}\n` +
+            "Then type =CLV. in a cell, or open Home > CLV Wizard. Windows/macOS desktop Excel: npm run start:desktop\n"
+        ),
     },
   };
 };

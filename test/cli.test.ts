@@ -60,7 +60,8 @@ describe("clv analyze", () => {
     expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*nope\.csv/)]);
     const noAmount = path.join(dir, "no-amount.csv");
     fs.writeFileSync(noAmount, "customer,date\na,2024-01-01\n");
-    expect(run("analyze", noAmount).code).toBe(1);
+    const result = run("analyze", noAmount);
+    expect([result.code, result.err]).toEqual([1, expect.stringMatching(/which column holds the amount.*--amount COL/)]);
   });
 
   test("the installed bin runs the compiled command (built by npm install's prepare step)", () => {

@@ -83,7 +83,8 @@ export function main(argv: string[]): number {
       return 2;
     }
     if (error instanceof ClvError) {
-      console.error(`clv: ${error.message}`);
+      const hint = /which column holds/.test(error.message) ? " (--customer, --date, --amount COL)" : "";
+      console.error(`clv: ${error.message}${hint}`);
       return 1;
     }
     throw error;

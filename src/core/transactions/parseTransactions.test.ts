@@ -132,7 +132,7 @@ describe("without a header", () => {
     ];
     expect(() => parseTransactions(rows)).toThrow(ClvError);
     expect(() => parseTransactions(rows)).toThrow(
-      '`parseTransactions` cannot tell which column holds the customer (columns "A", "B" all look like customer ids; choose one): set options.columns'
+      '`parseTransactions` cannot tell which column holds the customer (columns "A", "B" all look like customer ids; choose one): choose the column by hand'
     );
     const { table } = parseTransactions(rows, { columns: { customer: 1 } });
     expect(table.customerIds).toEqual(["0001", "0002"]);

@@ -398,6 +398,6 @@ function missingColumnsError(columns: ColumnDetection): ClvError {
   });
   return new ClvError(
     "value",
-    `\`parseTransactions\` cannot tell which column holds ${explained.join(" and ")}: set options.columns`
+    `\`parseTransactions\` cannot tell which column holds ${explained.join(" and ")}: choose the column by hand`
   );
 }

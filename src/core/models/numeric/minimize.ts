@@ -34,6 +34,8 @@ const ROUNDING_GRADIENT_TOLERANCE = 1e-5;
 const ARMIJO = 1e-4;
 /** A step lowering the value by less than this fraction of it has made no progress beyond rounding. */
 const STALL_RELATIVE_CHANGE = 1e-15;
+/** Consecutive steps without progress after which the search stops. */
+const STALLED_STEPS = 5;
 const MAX_HALVINGS = 60;
 
 /**
@@ -63,6 +65,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   const y = new Float64Array(n);
   const hy = new Float64Array(n);
 
+  let stalledSteps = 0;
   for (let iteration = 0; ; iteration++) {
     const largestGradient = maxAbs(gradient);
     if (largestGradient <= gradientTolerance) return { x, value, converged: true, iterations: iteration, message: "" };
@@ -91,8 +94,8 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     }
     // A step that no longer lowers the value beyond rounding means progress has stopped: near the
     // optimum that is convergence (rounding), elsewhere a failure.
-    const stalled = accepted && value - nextValue <= STALL_RELATIVE_CHANGE * Math.abs(value);
-    if (!accepted || (stalled && largestGradient <= ROUNDING_GRADIENT_TOLERANCE)) {
+    stalledSteps = accepted && value - nextValue <= STALL_RELATIVE_CHANGE * Math.abs(value) ? stalledSteps + 1 : 0;
+    if (!accepted || (stalledSteps >= STALLED_STEPS && largestGradient <= ROUNDING_GRADIENT_TOLERANCE)) {
       const converged = largestGradient <= ROUNDING_GRADIENT_TOLERANCE;
       const message = converged ? "stopped by rounding near the optimum" : "the line search found no lower value";
       return { x, value, converged, iterations: iteration, message };
