@@ -107,7 +107,7 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
 
   stage("segmenting");
   const rfm = rfmScores(summary);
-  const segmentation = segmentCustomers(summary, settings.segmentBy);
+  const segmentation = segmentCustomers(summary, settings.segmentBy, rfm);
 
   stage("fittingPurchases");
   const warnings: string[] = [];

@@ -1,7 +1,7 @@
 import { ensure } from "../errors";
 import type { CustomerSummary } from "../summary";
 import { monthIndex } from "../transactions";
-import { RFM_GROUPS, rfmGroup, rfmScores } from "./rfmScores";
+import { RFM_GROUPS, type RfmScores, rfmGroup, rfmScores } from "./rfmScores";
 
 /** How customers are split into segments. */
 export type SegmentStrategy =
@@ -38,17 +38,17 @@ const FOURWAY = ["Gold", "Meteor", "Stream", "Burden"];
  * - `fourway`: high order value = AOV at or above the cut (default: the median customer AOV) and
  *   repeat = 2 or more orders; Gold = high and repeat, Meteor = high and one-off, Stream = low and
  *   repeat, Burden = low and one-off.
- * Empty segments are left out. Cost O(n log n).
+ * Empty segments are left out. `scores`: the RFM scores when the caller already has them. Cost O(n log n).
  *
  * @throws ClvError `value` for `column` when the data have no segment column
  * @example segmentCustomers(summary, { kind: "fourway" }).labels // ["Gold", "Meteor", "Stream", "Burden"]
  */
-export function segmentCustomers(summary: CustomerSummary, strategy: SegmentStrategy): Segmentation {
+export function segmentCustomers(summary: CustomerSummary, strategy: SegmentStrategy, scores?: RfmScores): Segmentation {
   switch (strategy.kind) {
     case "column":
       return byColumn(summary);
     case "rfm":
-      return byRfm(summary);
+      return byRfm(scores ?? rfmScores(summary));
     case "value":
       return byValue(summary);
     case "cohort":
@@ -66,8 +66,7 @@ function byColumn(summary: CustomerSummary): Segmentation {
   return compact(labels, index, "Segment = the customer's most frequent value in the segment column");
 }
 
-function byRfm(summary: CustomerSummary): Segmentation {
-  const scores = rfmScores(summary);
+function byRfm(scores: RfmScores): Segmentation {
   const index = Int32Array.from(scores.recency, (r, i) => RFM_GROUPS.indexOf(rfmGroup(r, scores.frequency[i])));
   return compact(
     [...RFM_GROUPS],
