@@ -40,7 +40,50 @@ const EXPECTED_SIGNATURES: Record<string, string[]> = {
   LTV_CAC: ["clv", "cac"],
   PAYBACK: ["cac", "margin_per_period", "retention?", "discount_rate?"],
   MAX_CAC: ["clv", "target_ratio?"],
+  BGNBD_FIT: ["frequency[][]", "recency[][]", "age[][]", "unit?"],
+  PARETO_FIT: ["frequency[][]", "recency[][]", "age[][]", "unit?"],
+  GG_FIT: ["frequency[][]", "monetary[][]"],
+  PALIVE: ["params[][]", "frequency[][]", "recency[][]", "age[][]", "unit?"],
+  EXPECTED_PURCHASES: ["params[][]", "t", "frequency[][]", "recency[][]", "age[][]", "unit?"],
+  EXPECTED_SPEND: ["gg_params[][]", "frequency[][]", "monetary[][]"],
+  PREDICTED_CLV: [
+    "params[][]",
+    "gg_params[][]",
+    "frequency[][]",
+    "recency[][]",
+    "age[][]",
+    "monetary[][]",
+    "months",
+    "monthly_discount",
+    "unit?",
+  ],
+  SBG_FIT: ["active_by_period[][]"],
+  SBG_SURVIVAL: ["alpha", "beta", "t[][]"],
+  SBG_RETENTION: ["alpha", "beta", "t[][]"],
+  SBG_CLV: ["alpha", "beta", "margin", "discount_rate", "renewals_so_far?"],
 };
+
+/**
+ * What each function returns: one number unless listed. A spilled parameter block mixes labels and
+ * numbers (type any, which the metadata leaves out); predictions spill numbers, one per customer or period.
+ */
+const BLOCK = { dimensionality: "matrix" };
+const NUMBERS = { type: "number", dimensionality: "matrix" };
+const SPILLED_RESULTS: Record<string, object> = {
+  BGNBD_FIT: BLOCK,
+  PARETO_FIT: BLOCK,
+  GG_FIT: BLOCK,
+  SBG_FIT: BLOCK,
+  PALIVE: NUMBERS,
+  EXPECTED_PURCHASES: NUMBERS,
+  EXPECTED_SPEND: NUMBERS,
+  PREDICTED_CLV: NUMBERS,
+  SBG_SURVIVAL: NUMBERS,
+  SBG_RETENTION: NUMBERS,
+};
+
+/** Time arguments, whose descriptions in the function picker must state their unit. */
+const TIME_ARGUMENTS = ["recency", "age", "t", "months"];
 
 describe("dist/functions.json", () => {
   const functions: FunctionMetadata[] = JSON.parse(read("functions.json")).functions;
@@ -51,7 +94,7 @@ describe("dist/functions.json", () => {
     for (const f of functions) expect(f.name).toBe(f.id);
   });
 
-  test.each(Object.entries(EXPECTED_SIGNATURES))("%s has its parameters, each described, and returns a number", (id, signature) => {
+  test.each(Object.entries(EXPECTED_SIGNATURES))("%s has its parameters, each described, and its result", (id, signature) => {
     const f = byId.get(id)!;
     expect(f.description.length).toBeGreaterThan(20);
     const shown = f.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[][]" : ""}${p.optional ? "?" : ""}`);
@@ -60,7 +103,13 @@ describe("dist/functions.json", () => {
       expect(p.type).toBe("any"); // text reaches the function, which answers with a message naming the argument
       expect(p.description?.length).toBeGreaterThan(10);
     }
-    expect(f.result).toEqual({ type: "number" });
+    expect(f.result).toEqual(SPILLED_RESULTS[id] ?? { type: "number" });
+  });
+
+  test("every time argument states its unit", () => {
+    const timeParameters = functions.flatMap((f) => f.parameters.filter((p) => TIME_ARGUMENTS.includes(p.name)));
+    expect(timeParameters.length).toBeGreaterThan(10);
+    for (const p of timeParameters) expect([p.name, p.description]).toEqual([p.name, expect.stringMatching(/unit|periods|months/)]);
   });
 });
 

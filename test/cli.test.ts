@@ -55,6 +55,8 @@ describe("clv analyze", () => {
 
   test("usage errors exit 2, unusable input exits 1, each with a message", () => {
     expect(run("analyze").code).toBe(2);
+    expect(run("analyze", small, "--holdout", "0").err).toMatch(/--holdout must be a whole number of periods, 1 or more; got 0/);
+    expect(run("analyze", small, "--holdout", "two").err).toMatch(/--holdout must be a number; got two/);
     expect(run("analyze", small, "--period", "year").err).toMatch(/--period must be one of day, week, month/);
     const missing = run("analyze", path.join(dir, "nope.csv"));
     expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*nope\.csv/)]);
@@ -104,5 +106,39 @@ describe("clv analyze", () => {
     const one = doc.customers.find((c: { id: string }) => c.id === "0001");
     expect(one.frequency).toBe(2);
     close(one.p_alive, 0.727);
+  });
+});
+
+(hasData ? describe : describe.skip)("clv analyze --holdout on the whole CDNOW sample: weeks 1-39 calibration, 40-78 holdout (FHL 2005)", () => {
+  const args = ["analyze", path.join(DATA, "CDNOW_sample.txt"), "--no-header", "--customer", "B", "--date", "C", "--amount", "E", "--period", "week", "--horizon", "12", "--holdout", "39"];
+
+  test("--json: 1,882 actual and 1,653.4 predicted holdout purchases (FHL 2005: 1,654; lifetimes 0.11.3: 1,653.41), by frequency and per week", () => {
+    const { code, out } = run(...args, "--json");
+    expect(code).toBe(0);
+    const { validation, intervals } = JSON.parse(out);
+    expect(validation).toMatchObject({ calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30", holdoutPeriods: 39, customers: 2357, newInHoldout: 0 });
+    expect(validation.errors.actual).toBe(1882);
+    expect(Math.abs(validation.errors.predicted - 1653.41)).toBeLessThan(1e-4 * 1653.41);
+    expect(validation.byFrequency.map((bin: { label: string }) => bin.label)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7+"]);
+    expect(validation.tracking).toHaveLength(78);
+    expect(validation.tracking[38]).toMatchObject({ period: 39, end: "1997-09-30", window: "calibration", actual: 2457 });
+    for (const interval of [...intervals.segments, intervals.total]) {
+      expect(interval.low).toBeLessThan(interval.mean);
+      expect(interval.high).toBeGreaterThan(interval.mean);
+    }
+  });
+
+  test("text: the holdout error and the table by calibration frequency", () => {
+    const { code, out } = run(...args);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Holdout check: BG\/NBD fitted to 1997-09-30, the last 39 weeks held out \(to 1998-06-30\); 2357 customers/);
+    expect(out).toMatch(/Repeat purchases in the holdout: actual 1882, predicted 1653\.4 \(-12\.1%\)/);
+    expect(out).toMatch(/end of calibration actual 2457/);
+    expect(out).toMatch(/^7\+\s+\d+/m);
+    expect(out).toMatch(/low 95%\s+high 95%/);
+  });
+
+  test("without --holdout the JSON says validation: null", () => {
+    expect(JSON.parse(run("analyze", small, "--period", "day", "--end", "2024-03-31", "--json").out).validation).toBeNull();
   });
 });

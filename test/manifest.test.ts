@@ -1,20 +1,19 @@
 /**
  * @jest-environment jsdom
  *
- * Offline schema check of manifest.xml. `office-addin-manifest validate` needs Microsoft's online
- * service, so this test encodes the rules of the add-in manifest schema (OfficeApp 1.1 and
- * VersionOverrides 1.0) that this manifest relies on: element order, value formats, string lengths,
- * resource references and their types, and the shared-runtime wiring of the CLV custom functions.
+ * Offline schema check of the manifests: the development manifest.xml (localhost, for sideloading)
+ * and the production dist/manifest.xml that `npm run build` writes (npm test builds it for an example
+ * address). `office-addin-manifest validate` needs Microsoft's online service, so this test encodes the
+ * rules of the add-in manifest schema (OfficeApp 1.1 and VersionOverrides 1.0) that this manifest
+ * relies on: element order, value formats, string lengths, resource references and their types, and
+ * the shared-runtime wiring of the CLV custom functions.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";
 
 const ROOT = path.resolve(__dirname, "..");
-const MANIFEST_PATH = path.join(ROOT, "manifest.xml");
-const xml = fs.readFileSync(MANIFEST_PATH, "utf8");
-const doc = new DOMParser().parseFromString(xml, "application/xml");
-const officeApp = doc.documentElement;
+const ASSETS = path.join(ROOT, "assets");
 
 /** The OfficeApp children of a TaskPaneApp in the order the schema's sequence requires. */
 const TASKPANE_APP_SEQUENCE = [
@@ -27,24 +26,37 @@ const REQUIRED_CHILDREN = ["Id", "Version", "ProviderName", "DefaultLocale", "Di
 const MAX_RESOURCE_ID = 32;
 const MAX_SHORT_STRING = 125;
 const MAX_LONG_STRING = 250;
+/** The icon sizes scripts/make-icons.js draws: 16, 32 and 80 for the ribbon, 32 and 64 for the add-in's icon, 128 for listings. */
+const ICON_SIZES = [16, 32, 64, 80, 128];
 
-const elements = (name: string) => Array.from(doc.getElementsByTagName(name));
-const child = (parent: Element, name: string) => Array.from(parent.children).find((c) => c.localName === name);
-
-function resources(kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"): Map<string, string> {
-  const group = elements(`bt:${kind}`)[0];
-  return new Map(Array.from(group?.children ?? []).map((e) => [e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? ""]));
-}
-const urls = resources("Urls");
-const images = resources("Images");
-const shortStrings = resources("ShortStrings");
-const longStrings = resources("LongStrings");
-
-function pngSize(file: string): number {
-  return fs.readFileSync(file).readUInt32BE(16); // IHDR width
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const png = fs.readFileSync(file);
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
-describe("manifest.xml against the add-in manifest schema rules", () => {
+const MANIFESTS: [string, string][] = [
+  ["manifest.xml (development)", path.join(ROOT, "manifest.xml")],
+  ["dist/manifest.xml (production)", path.join(ROOT, "dist", "manifest.xml")],
+];
+
+describe.each(MANIFESTS)("%s against the add-in manifest schema rules", (_, manifestPath) => {
+  if (!fs.existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first (npm test does)`);
+  const doc = new DOMParser().parseFromString(fs.readFileSync(manifestPath, "utf8"), "application/xml");
+  const officeApp = doc.documentElement;
+  const elements = (name: string) => Array.from(doc.getElementsByTagName(name));
+  const child = (parent: Element, name: string) => Array.from(parent.children).find((c) => c.localName === name);
+  const resources = (kind: "Images" | "Urls" | "ShortStrings" | "LongStrings") => {
+    const group = elements(`bt:${kind}`)[0];
+    return new Map(Array.from(group?.children ?? []).map((e) => [e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? ""]));
+  };
+  const urls = resources("Urls");
+  const images = resources("Images");
+  const shortStrings = resources("ShortStrings");
+  const longStrings = resources("LongStrings");
+  // The icon files beside the manifest: assets/ for the development one, dist/assets/ (as served) for the production one.
+  const assetOf = (address: string) => path.join(path.dirname(manifestPath), "assets", path.basename(new URL(address).pathname));
+
   test("is well-formed XML with an OfficeApp root of type TaskPaneApp", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(officeApp.localName).toBe("OfficeApp");
@@ -115,18 +127,33 @@ describe("manifest.xml against the add-in manifest schema rules", () => {
     for (const address of addresses) expect(address).toMatch(/^https:\/\//);
     for (const [id, address] of images) {
       const declared = Number(id.split(".")[1]);
-      expect(pngSize(path.join(ROOT, "assets", path.basename(new URL(address).pathname)))).toBe(declared);
+      expect(pngSize(assetOf(address))).toEqual([declared, declared]);
     }
-    const highRes = child(officeApp, "HighResolutionIconUrl")!.getAttribute("DefaultValue")!;
-    expect(pngSize(path.join(ROOT, "assets", path.basename(new URL(highRes).pathname)))).toBe(64);
+    expect(pngSize(assetOf(child(officeApp, "IconUrl")!.getAttribute("DefaultValue")!))).toEqual([32, 32]);
+    expect(pngSize(assetOf(child(officeApp, "HighResolutionIconUrl")!.getAttribute("DefaultValue")!))).toEqual([64, 64]);
+  });
+
+  test("the ribbon group and its button each have the 16, 32 and 80 px icons", () => {
+    const icons = elements("Icon");
+    expect(icons).toHaveLength(2);
+    for (const icon of icons) {
+      const sized = Array.from(icon.children).map((image) => [image.getAttribute("size"), images.get(image.getAttribute("resid") ?? "")]);
+      expect(sized).toEqual(["16", "32", "80"].map((size) => [size, expect.stringMatching(new RegExp(`/assets/icon-${size}\\.png$`))]));
+    }
   });
 
   test("Microsoft's own manifest reader (`office-addin-manifest info`, offline) reads it", () => {
     // Run as a separate process: the package loads ESM-only modules that Jest cannot require.
     const cli = path.join(ROOT, "node_modules", "office-addin-manifest", "cli.js");
-    const info = execFileSync(process.execPath, [cli, "info", MANIFEST_PATH], { encoding: "utf8" });
+    const info = execFileSync(process.execPath, [cli, "info", manifestPath], { encoding: "utf8" });
     expect(info).toMatch(/Name: CLV Toolkit/);
     expect(info).toMatch(/Hosts: Workbook/);
     expect(info).toMatch(/Permissions: ReadWriteDocument/);
+  });
+});
+
+describe("assets/ (drawn by scripts/make-icons.js from one description)", () => {
+  test.each(ICON_SIZES)("icon-%i.png is that many pixels wide and high", (size) => {
+    expect(pngSize(path.join(ASSETS, `icon-${size}.png`))).toEqual([size, size]);
   });
 });

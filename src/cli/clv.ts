@@ -28,6 +28,8 @@ Analysis:
   --horizon PERIODS            periods ahead for predictions (default 36 months' worth)
   --inactivity PERIODS         periods without purchase after which a customer has lapsed (default 90 days' worth)
   --end DATE                   end of the observation window (default: the latest transaction)
+  --holdout PERIODS            check the purchase model: fit it without the last PERIODS periods and
+                               compare its forecast with them (error figures, by frequency, tracking)
   --no-header                  the first line is data
   --json                       print one JSON document instead of tables`;
 
@@ -43,7 +45,7 @@ export function main(argv: string[]): number {
         order: { type: "string" }, segment: { type: "string" }, cost: { type: "string" },
         "segment-by": { type: "string" }, period: { type: "string" }, model: { type: "string" },
         discount: { type: "string" }, margin: { type: "string" }, horizon: { type: "string" },
-        inactivity: { type: "string" }, end: { type: "string" }, "no-header": { type: "boolean" },
+        inactivity: { type: "string" }, end: { type: "string" }, holdout: { type: "string" }, "no-header": { type: "boolean" },
         json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     });
@@ -73,6 +75,7 @@ export function main(argv: string[]): number {
       horizonPeriods: number(values.horizon, "--horizon"),
       inactivityPeriods: number(values.inactivity, "--inactivity"),
       observationEnd: values.end,
+      ...(values.holdout === undefined ? {} : { holdout: { periods: wholePeriods(values.holdout, "--holdout") } }),
     };
     const analysis = analyzeTransactions(grid, options);
     console.log(values.json ? JSON.stringify(toJson(analysis), null, 1) : formatAnalysis(analysis));
@@ -128,11 +131,17 @@ function number(value: string | undefined, flag: string): number | undefined {
   return parsed;
 }
 
+function wholePeriods(value: string, flag: string): number {
+  const parsed = number(value, flag) as number;
+  if (!(Number.isInteger(parsed) && parsed >= 1)) throw new UsageError(`${flag} must be a whole number of periods, 1 or more; got ${value}`);
+  return parsed;
+}
+
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-/** The --json document: rows, rejected, segments, model, spendModel, customers. */
+/** The --json document: rows, rejected, segments, intervals, model, spendModel, validation (null without --holdout), customers. */
 export function toJson(analysis: Analysis) {
-  const { report, summary, segmentation, segments, model, spendModel, predictions, rfm, settings } = analysis;
+  const { report, summary, segmentation, segments, model, spendModel, predictions, rfm, settings, intervals, validation } = analysis;
   return {
     rows: { data: report.dataRows, used: report.usedRows, rejected: report.rejectedRows, blank: report.blankRows, afterEnd: report.afterEndRows },
     rejected: report.errors,
@@ -141,6 +150,30 @@ export function toJson(analysis: Analysis) {
     segmentRule: segmentation.rule,
     churnRule: segments.churnRule,
     segments: [...segments.rows, segments.total],
+    intervals: {
+      level: 0.95,
+      segments: intervals.rows === null ? null : intervals.rows.map((interval, s) => ({ segment: segments.rows[s].label, ...interval })),
+      total: intervals.total,
+      notes: intervals.notes,
+    },
+    validation: validation && {
+      model: { name: validation.model.kind, parameters: validation.model.parameters, logLikelihood: validation.model.logLikelihood, converged: validation.model.converged },
+      calibrationEnd: isoDate(validation.calibrationEnd),
+      holdoutEnd: isoDate(validation.holdoutEnd),
+      holdoutPeriods: validation.holdoutPeriods,
+      customers: validation.customers,
+      newInHoldout: validation.newInHoldout,
+      errors: validation.errors,
+      byFrequency: validation.byFrequency,
+      tracking: Array.from(validation.tracking.periodEnds, (end, k) => ({
+        period: k + 1,
+        end: isoDate(end),
+        window: k < validation.tracking.calibrationPeriods ? "calibration" : "holdout",
+        actual: validation.tracking.actual[k],
+        predicted: validation.tracking.predicted[k],
+      })),
+      warnings: validation.warnings,
+    },
     model: { name: model.kind, parameters: model.parameters, logLikelihood: model.logLikelihood, converged: model.converged, iterations: model.iterations, warnings: model.warnings },
     spendModel: { name: "gamma-gamma", parameters: spendModel.parameters, logLikelihood: spendModel.logLikelihood, converged: spendModel.converged, warnings: spendModel.warnings },
     customers: summary.customerIds.map((id, i) => ({

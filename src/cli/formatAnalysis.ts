@@ -1,5 +1,6 @@
 import type { Analysis } from "../core/analyze";
 import type { SegmentRow } from "../core/segments";
+import type { HoldoutValidation } from "../core/validation";
 import { isoDate } from "../core/transactions";
 
 const SHOWN_ERRORS = 20;
@@ -14,33 +15,38 @@ function table(header: string[], rows: string[][]): string {
 const fixed = (value: number | null, digits = 2) => (value === null || !Number.isFinite(value) ? "-" : value.toFixed(digits));
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 
-/** The analysis as the text the command line prints: segments, models, row problems. */
+/** The analysis as the text the command line prints: segments, models, the holdout check, row problems. */
 export function formatAnalysis(analysis: Analysis): string {
-  const { report, summary, segments, segmentation, model, spendModel, settings, warnings } = analysis;
+  const { report, summary, segments, segmentation, model, spendModel, settings, warnings, intervals } = analysis;
   const unit = settings.unit;
-  const segmentLine = (s: SegmentRow) => [
-    s.label, String(s.customers), percent(s.customerShare), String(s.orders), fixed(s.revenue), percent(s.revenueShare),
-    fixed(s.aov), fixed(s.apf, 3), fixed(s.churn, 4), fixed(s.acl, 1), fixed(s.basicClv), fixed(s.npvClv),
-    fixed(s.meanPredictedClv), fixed(s.meanProbabilityAlive, 3),
-  ];
+  const segmentLine = (s: SegmentRow, index: number) => {
+    const interval = index < segments.rows.length ? (intervals.rows?.[index] ?? null) : intervals.total;
+    return [
+      s.label, String(s.customers), percent(s.customerShare), String(s.orders), fixed(s.revenue), percent(s.revenueShare),
+      fixed(s.aov), fixed(s.apf, 3), fixed(s.churn, 4), fixed(s.acl, 1), fixed(s.basicClv), fixed(s.npvClv),
+      fixed(s.meanPredictedClv), fixed(interval?.low ?? null), fixed(interval?.high ?? null), fixed(s.meanProbabilityAlive, 3),
+    ];
+  };
   const parts = [
     `Rows: ${report.usedRows} used, ${report.rejectedRows} rejected, ${report.blankRows} blank, ${report.afterEndRows} after the window; ` +
       `${summary.customerIds.length} customers; window ends ${isoDate(summary.observationEnd)}; times in ${unit}s`,
     "",
     `Segments: ${segmentation.rule}`,
     table(
-      ["segment", "customers", "share", "orders", "revenue", "share", "AOV", `APF/${unit}`, `churn/${unit}`, `ACL ${unit}s`, "basic CLV", "NPV CLV", "pred. CLV", "P(alive)"],
+      ["segment", "customers", "share", "orders", "revenue", "share", "AOV", `APF/${unit}`, `churn/${unit}`, `ACL ${unit}s`, "basic CLV", "NPV CLV", "pred. CLV", "low 95%", "high 95%", "P(alive)"],
       [...segments.rows, segments.total].map(segmentLine)
     ),
     `Churn: ${segments.churnRule}`,
     `NPV CLV: margin ${settings.margin}, discount ${settings.discountRate} per ${unit}` +
-      `; predicted CLV: ${model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD"} + Gamma-Gamma over ${settings.horizonPeriods} ${unit}s`,
+      `; predicted CLV: ${model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD"} + Gamma-Gamma over ${settings.horizonPeriods} ${unit}s` +
+      "; low / high: 95% interval of the mean (delta method: parameter + sampling error, on the log scale)",
     "",
     `Purchase model ${model.kind}: ${Object.entries(model.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
       `log-likelihood ${model.logLikelihood.toFixed(1)}; ${model.converged ? "converged" : "NOT converged"} in ${model.iterations} iterations`,
     `Spend model Gamma-Gamma: ${Object.entries(spendModel.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
       `log-likelihood ${spendModel.logLikelihood.toFixed(1)}; ${spendModel.converged ? "converged" : "NOT converged"}`,
   ];
+  if (analysis.validation !== null) parts.push("", ...formatValidation(analysis.validation));
   for (const warning of [...report.warnings, ...warnings]) parts.push(`Warning: ${warning}`);
   if (report.errors.length > 0) {
     parts.push("", `Rejected rows (${report.rejectedRows}):`);
@@ -48,4 +54,25 @@ export function formatAnalysis(analysis: Analysis): string {
     if (report.rejectedRows > SHOWN_ERRORS) parts.push(`  ... and ${report.rejectedRows - SHOWN_ERRORS} more (--json lists up to 1000)`);
   }
   return parts.join("\n");
+}
+
+/** The holdout check: what was held out, the error figures, holdout purchases by calibration frequency, the tracking ends. */
+function formatValidation(validation: HoldoutValidation): string[] {
+  const { unit, errors, tracking } = validation;
+  const last = tracking.periodEnds.length - 1;
+  const calibration = tracking.calibrationPeriods - 1;
+  const error = errors.percentageError === null ? "" : ` (${errors.percentageError > 0 ? "+" : ""}${percent(errors.percentageError)})`;
+  return [
+    `Holdout check: ${validation.model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD"} fitted to ${isoDate(validation.calibrationEnd)}, ` +
+      `the last ${validation.holdoutPeriods} ${unit}s held out (to ${isoDate(validation.holdoutEnd)}); ${validation.customers} customers ` +
+      `(${validation.newInHoldout} first seen in the holdout left out)`,
+    `Repeat purchases in the holdout: actual ${errors.actual}, predicted ${fixed(errors.predicted, 1)}${error}; ` +
+      `mean absolute error per customer ${fixed(errors.meanAbsoluteError, 3)}`,
+    `Cumulative repeat purchases: end of calibration actual ${tracking.actual[calibration]}, predicted ${fixed(tracking.predicted[calibration], 1)}; ` +
+      `end of holdout actual ${tracking.actual[last]}, predicted ${fixed(tracking.predicted[last], 1)}`,
+    table(
+      ["repeat purchases in calibration", "customers", "actual holdout mean", "predicted holdout mean"],
+      validation.byFrequency.map((bin) => [bin.label, String(bin.customers), fixed(bin.actualMean, 3), fixed(bin.predictedMean, 3)])
+    ),
+  ];
 }

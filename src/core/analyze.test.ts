@@ -31,7 +31,7 @@ const analysis = analyzeTransactions(parseCsv(transactionLogCsv(log)), {
 
 describe("analyzeTransactions", () => {
   test("reports every stage in order", () => {
-    expect(stages).toEqual(["parsing", "summarising", "segmenting", "fittingPurchases", "fittingSpend", "predicting", "tabulating"]);
+    expect(stages).toEqual(["parsing", "summarising", "segmenting", "fittingPurchases", "fittingSpend", "predicting", "estimatingIntervals", "tabulating"]);
   });
 
   test("keeps every row and customer of the log; totals equal the log's own sums", () => {

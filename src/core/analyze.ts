@@ -1,13 +1,13 @@
 import { ClvError, ensure } from "./errors";
-import { customerLifetimeValue } from "./models/customerLifetimeValue";
+import { discountedPurchasesWhileAlive } from "./models/customerLifetimeValue";
 import { type GammaGammaParameters, conditionalExpectedSpend, fitGammaGamma } from "./models/gammaGamma";
 import type { FitResult } from "./models/maximumLikelihood";
 import {
   type PurchaseModelFit,
   type PurchaseModelKind,
-  conditionalExpectedPurchases,
   fitPurchaseModel,
   probabilityAlive,
+  purchasesWhileAlive,
 } from "./models/purchaseModel";
 import {
   type CohortRetention,
@@ -23,6 +23,7 @@ import {
 } from "./segments";
 import { type CustomerSummary, type PeriodUnit, daysPerUnit, summarizeCustomers } from "./summary";
 import { type CellGrid, type CellValue, type ParseOptions, type ParseReport, type TransactionTable, gridFromRows, parseTransactions } from "./transactions";
+import { type HoldoutValidation, type SegmentClvIntervals, segmentClvIntervals, validateHoldout } from "./validation";
 
 /** What the analysis needs besides the data. Rates and horizons are per period of `unit`. */
 export interface AnalysisOptions extends ParseOptions {
@@ -40,11 +41,22 @@ export interface AnalysisOptions extends ParseOptions {
   horizonPeriods?: number;
   /** Periods without a purchase after which a customer has lapsed. Default 90 days' worth of periods. */
   inactivityPeriods?: number;
+  /** Check the purchase model on a holdout (`validateHoldout`): the last `periods` periods (default a third of the window). Omitted: no check. */
+  holdout?: { periods?: number };
   /** Called as each stage starts, for progress displays. */
   onStage?: (stage: AnalysisStage) => void;
 }
 
-export type AnalysisStage = "parsing" | "summarising" | "segmenting" | "fittingPurchases" | "fittingSpend" | "predicting" | "tabulating";
+export type AnalysisStage =
+  | "parsing"
+  | "summarising"
+  | "segmenting"
+  | "fittingPurchases"
+  | "fittingSpend"
+  | "predicting"
+  | "estimatingIntervals"
+  | "tabulating"
+  | "validating";
 
 /** Per-customer model outputs, one entry per customer of the summary; NaN where the model could not say. */
 export interface CustomerPredictions extends ModelPredictions {
@@ -58,7 +70,7 @@ export interface Analysis {
   report: ParseReport;
   table: TransactionTable;
   summary: CustomerSummary;
-  settings: Required<Omit<AnalysisOptions, keyof ParseOptions | "onStage">>;
+  settings: Required<Omit<AnalysisOptions, keyof ParseOptions | "onStage" | "holdout">>;
   rfm: RfmScores;
   segmentation: Segmentation;
   segments: SegmentTable;
@@ -66,6 +78,10 @@ export interface Analysis {
   model: PurchaseModelFit;
   spendModel: FitResult<GammaGammaParameters>;
   predictions: CustomerPredictions;
+  /** 95 % intervals of each segment's mean predicted CLV (`segmentClvIntervals`). */
+  intervals: SegmentClvIntervals;
+  /** The holdout check, when asked for and possible (else a warning says why not). */
+  validation: HoldoutValidation | null;
   /** Plain-language findings about the whole run (model fits, fallbacks). */
   warnings: string[];
 }
@@ -73,7 +89,9 @@ export interface Analysis {
 /**
  * The whole engine, cells in, per-customer and per-segment CLV out: parse and validate the
  * transactions, summarise customers, segment them, fit the purchase model (BG/NBD or Pareto/NBD) and
- * the Gamma-Gamma spend model, predict every customer, and tabulate the segments. The wizard, the
+ * the Gamma-Gamma spend model, predict every customer, estimate 95 % intervals of the segments' mean
+ * predicted CLV (`segmentClvIntervals`), tabulate the segments and, when asked, check the purchase
+ * model on a holdout (`validateHoldout`; a check that cannot be made is a warning). The wizard, the
  * command line and the benchmark all call this. Model fits never throw: a fit that fails is reported
  * in `warnings` and the other outputs still come back.
  *
@@ -112,17 +130,38 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
   stage("fittingPurchases");
   const warnings: string[] = [];
   const data = { frequency: summary.frequency, recency: summary.recency, T: summary.T };
-  const model = fitPurchaseModel(settings.model, data);
+  const model = fitPurchaseModel(settings.model, data, { covariance: true });
   stage("fittingSpend");
-  const spendModel = fitGammaGamma({ frequency: summary.frequency, meanSpend: summary.monetaryValue });
+  const spendModel = fitGammaGamma({ frequency: summary.frequency, meanSpend: summary.monetaryValue }, { covariance: true });
   warnings.push(...model.warnings.map((w) => `Purchase model: ${w}`), ...spendModel.warnings.map((w) => `Spend model: ${w}`));
 
   stage("predicting");
   const predictions = predict(summary, model, spendModel, settings, warnings);
+  stage("estimatingIntervals");
+  const intervals = segmentClvIntervals({
+    ...summary,
+    segment: segmentation.segment,
+    segmentCount: segmentation.labels.length,
+    predictedClv: predictions.predictedClv,
+    model,
+    spendModel: usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0)) ? spendModel : null,
+    horizon: { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 },
+  });
+  warnings.push(...intervals.notes);
   stage("tabulating");
   const segments = segmentMetrics(summary, segmentation, settings, predictions);
   const cohorts = cohortRetention(table);
-  return { report, table, summary, settings, rfm, segmentation, segments, cohorts, model, spendModel, predictions, warnings };
+  let validation: HoldoutValidation | null = null;
+  if (options.holdout !== undefined) {
+    stage("validating");
+    try {
+      validation = validateHoldout(table, { unit, model: settings.model, holdoutPeriods: options.holdout.periods });
+    } catch (error) {
+      if (!(error instanceof ClvError)) throw error;
+      warnings.push(`Holdout check skipped: ${error.message}`);
+    }
+  }
+  return { report, table, summary, settings, rfm, segmentation, segments, cohorts, model, spendModel, predictions, intervals, validation, warnings };
 }
 
 function predict(
@@ -151,36 +190,47 @@ function predict(
     return predictions;
   }
   const horizon = { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 };
-  // Predictions depend on (x, t_x, T) alone, and the CLV is linear in the spend: compute each distinct
-  // history once (one-off buyers acquired on the same day share one) and the discounted purchases per unit of spend.
-  const byHistory = new Map<number, number>();
-  const alive: number[] = [];
-  const purchases: number[] = [];
-  const discountedPurchases: number[] = [];
-  const { firstDay, lastDay, observationEnd } = summary;
+  // E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) E[Y(t) | x, T, alive], and the CLV is linear in the spend: the
+  // costly factor (one expectation per month of the horizon) depends on (x, T) alone, so it is computed once
+  // per distinct (x, T) - a few thousand for a million rows - and the cheap P(alive) per customer.
+  const byFrequencyAndAge = new Map<number, number>();
+  const purchasesAlive: number[] = [];
+  const discountedAlive: number[] = [];
+  const { firstDay, observationEnd } = summary;
   let failures = 0;
   let firstFailure = "";
+  const failed = (error: unknown) => {
+    // A degenerate fit (tiny or one-sided data) can leave some histories without a finite prediction.
+    if (!(error instanceof ClvError)) throw error;
+    if (firstFailure === "") firstFailure = error.message;
+    return NaN;
+  };
   for (let i = 0; i < n; i++) {
-    const key = (x[i] * 65_536 + (lastDay[i] - firstDay[i])) * 65_536 + (observationEnd - firstDay[i]);
-    let history = byHistory.get(key);
-    if (history === undefined) {
-      history = alive.length;
-      byHistory.set(key, history);
+    let alive: number;
+    try {
+      alive = probabilityAlive(model, x[i], recency[i], T[i]);
+    } catch (error) {
+      alive = failed(error);
+    }
+    const key = x[i] * 65_536 + (observationEnd - firstDay[i]);
+    let group = byFrequencyAndAge.get(key);
+    if (group === undefined) {
+      group = purchasesAlive.length;
+      byFrequencyAndAge.set(key, group);
       try {
-        alive.push(probabilityAlive(model, x[i], recency[i], T[i]));
-        purchases.push(conditionalExpectedPurchases(model, settings.horizonPeriods, x[i], recency[i], T[i]));
-        discountedPurchases.push(customerLifetimeValue(model, 1, x[i], recency[i], T[i], horizon));
+        purchasesAlive.push(purchasesWhileAlive(model, settings.horizonPeriods, x[i], T[i]));
+        discountedAlive.push(discountedPurchasesWhileAlive(model, x[i], T[i], horizon));
       } catch (error) {
-        // A degenerate fit (tiny or one-sided data) can leave some histories without a finite prediction.
-        if (!(error instanceof ClvError)) throw error;
-        if (failures === 0) firstFailure = error.message;
-        alive[history] = purchases[history] = discountedPurchases[history] = NaN;
+        purchasesAlive[group] = discountedAlive[group] = failed(error);
       }
     }
-    if (Number.isNaN(alive[history])) failures++;
-    predictions.probabilityAlive[i] = alive[history];
-    predictions.expectedPurchases[i] = purchases[history];
-    predictions.predictedClv[i] = settings.margin * predictions.expectedSpend[i] * discountedPurchases[history];
+    if (Number.isNaN(alive) || Number.isNaN(purchasesAlive[group])) {
+      failures++;
+      continue;
+    }
+    predictions.probabilityAlive[i] = alive;
+    predictions.expectedPurchases[i] = purchasesAlive[group] * alive;
+    predictions.predictedClv[i] = settings.margin * predictions.expectedSpend[i] * (alive * discountedAlive[group]);
   }
   if (failures > 0) warnings.push(`No prediction for ${failures} customer(s): ${firstFailure}`);
   return predictions;

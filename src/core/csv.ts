@@ -1,5 +1,5 @@
 import { ClvError } from "./errors";
-import type { CellGrid } from "./transactions/cellGrid";
+import type { TextGrid } from "./transactions/cellGrid";
 
 /** Field separators the reader knows; "whitespace" = runs of spaces or tabs (e.g. CDNOW_master.txt). */
 export type CsvDelimiter = "," | ";" | "\t" | "whitespace";
@@ -9,8 +9,8 @@ export interface CsvOptions {
   delimiter?: CsvDelimiter;
 }
 
-/** A parsed delimited text: every cell is a string ("" when empty or beyond its row). */
-export interface CsvGrid extends CellGrid {
+/** A parsed delimited text: every cell is a string ("" when empty or beyond its row), read in place by the parser. */
+export interface CsvGrid extends TextGrid {
   readonly delimiter: CsvDelimiter;
   cell(row: number, column: number): string;
 }
@@ -48,7 +48,7 @@ class OffsetGrid implements CsvGrid {
   constructor(
     readonly delimiter: CsvDelimiter,
     readonly rowCount: number,
-    private readonly text: string,
+    readonly text: string,
     /** Index of each row's first field; one more entry than rows. */
     private readonly rowStarts: Int32Array,
     private readonly fieldStarts: Int32Array,
@@ -66,6 +66,14 @@ class OffsetGrid implements CsvGrid {
     const end = this.fieldEnds[field];
     if (end >= 0) return this.text.slice(this.fieldStarts[field], end);
     return this.text.slice(this.fieldStarts[field], ~end).replace(/""/g, '"');
+  }
+
+  textRange(row: number, column: number, range: Int32Array): boolean {
+    const field = this.rowStarts[row] + column;
+    if (column >= this.rowStarts[row + 1] - this.rowStarts[row] || this.fieldEnds[field] < 0) return false;
+    range[0] = this.fieldStarts[field];
+    range[1] = this.fieldEnds[field];
+    return true;
   }
 }
 

@@ -1,5 +1,5 @@
 // The only code that talks to Office.js: what the task pane calls. The in-memory fake is in ./fake.
-export { EXCEL_API_REQUIREMENT, supportsExcelApi } from "./requirements";
+export { EXCEL_API_REQUIREMENT, missingExcelApi, supportsExcelApi } from "./requirements";
 export { type WorkbookErrorKind, WorkbookError } from "./workbookError";
 export { type ReadProgress, type SelectionData, READ_CELLS_PER_SYNC, READ_ROWS_PER_SYNC, readSelection } from "./readSelection";
 export { type ExistingSheet, OWNER_MARK, OWNER_NAME, activateSheet, findReportSheets } from "./reportSheets";

@@ -18,6 +18,15 @@ export function supportsExcelApi(version: string): boolean {
 }
 
 /**
+ * The ExcelApi requirement set this Excel lacks, for the pane to explain at start (en and zh-CN);
+ * undefined when it has it.
+ * @example missingExcelApi() // undefined in Excel on the web; "1.7" in Excel 2016
+ */
+export function missingExcelApi(): string | undefined {
+  return supportsExcelApi(EXCEL_API_REQUIREMENT) ? undefined : EXCEL_API_REQUIREMENT;
+}
+
+/**
  * Checks that this Excel has the requirement set, before any workbook call.
  * @throws WorkbookError `unsupported` when this Excel lacks ExcelApi 1.7 (Excel 2016 without updates)
  * @example requireExcelApi() // returns in Excel on the web; throws in Excel 2016
@@ -26,7 +35,7 @@ export function requireExcelApi(): void {
   if (!supportsExcelApi(EXCEL_API_REQUIREMENT)) {
     throw new WorkbookError(
       "unsupported",
-      `This Excel does not support ExcelApi ${EXCEL_API_REQUIREMENT}: use Excel on the web, Microsoft 365 or Excel 2019 or later`
+      `This Excel does not support ExcelApi ${EXCEL_API_REQUIREMENT}: use Excel on the web, Microsoft 365 or Excel 2021 or later`
     );
   }
 }

@@ -55,21 +55,21 @@ describe("writeReport: what a run writes", () => {
   test("the segment table: headers, values, CLV.* formulas, the totals row, formats (cells worked out from the plan's layout)", async () => {
     await writeReport(plan, { replaceOwnSheets: false });
     const summary = workbook.sheet("CLV Summary");
-    // Header on row 15 (0-based 14), Gold and Burden on 16-17, totals on 18; 21 columns A:U.
-    expect(workbook.table("CLV_Segments")).toMatchObject({ address: "'CLV Summary'!A15:U18", showTotals: true });
+    // Header on row 15 (0-based 14), Gold and Burden on 16-17, totals on 18; 23 columns A:W.
+    expect(workbook.table("CLV_Segments")).toMatchObject({ address: "'CLV Summary'!A15:W18", showTotals: true });
     expect(summary.values("A15:H17")).toEqual([
       ["Segment", "Customers", "Share of customers", "Orders", "Revenue", "Share of revenue", "Customer days", "Lapsed"],
       ["Gold", 2, 0.5, 4, 250, 250 / 300, 101, 1],
       ["Burden", 2, 0.5, 2, 50, 50 / 300, 31, 1],
     ]);
-    expect(summary.formulas("K16:L17")).toEqual([
+    expect(summary.formulas("M16:N17")).toEqual([
       ["=CLV_CAC", "=CLV.AOV([@Revenue],[@Orders])"],
       ["=CLV_CAC", "=CLV.AOV([@Revenue],[@Orders])"],
     ]);
     expect(summary.formula("A18")).toBe("All customers");
-    expect(summary.formula("L18")).toBe("=CLV.AOV(CLV_Segments[[#Totals],[Revenue]],CLV_Segments[[#Totals],[Orders]])");
+    expect(summary.formula("N18")).toBe("=CLV.AOV(CLV_Segments[[#Totals],[Revenue]],CLV_Segments[[#Totals],[Orders]])");
     expect(summary.numberFormats("A16:C16")).toEqual([["@", "#,##0", "0.0%"]]);
-    expect(summary.numberFormat("N16")).toBe("0.00%"); // churn per day
+    expect(summary.numberFormat("P16")).toBe("0.00%"); // churn per day
   });
 
   test("every table holds exactly the plan: header, values (empty for null), formulas, totals", async () => {
@@ -109,7 +109,7 @@ describe("writeReport: what a run writes", () => {
   test("charts: type, title, axis titles, series names and cells, position", async () => {
     await writeReport(plan, { replaceOwnSheets: false });
     const [clv, shares, ltv] = workbook.sheet("CLV Summary").charts;
-    // Segment names A16:A17; NPV CLV is column Q, mean predicted CLV I, shares C and F, CAC K.
+    // Segment names A16:A17; NPV CLV is column S, mean predicted CLV I, shares C and F, CAC M.
     const categories = "'CLV Summary'!A16:A17";
     expect(clv).toMatchObject({
       type: "ColumnClustered",
@@ -117,12 +117,12 @@ describe("writeReport: what a run writes", () => {
       categoryAxisTitle: "Segment",
       valueAxisTitle: "CLV per customer (currency of the data, 2 days)",
       series: [
-        { name: "NPV CLV", values: "'CLV Summary'!Q16:Q17", categories },
+        { name: "NPV CLV", values: "'CLV Summary'!S16:S17", categories },
         { name: "Mean predicted CLV", values: "'CLV Summary'!I16:I17", categories },
       ],
     });
     expect(shares.series.map((s) => s.values)).toEqual(["'CLV Summary'!C16:C17", "'CLV Summary'!F16:F17"]);
-    expect(ltv.series.map((s) => [s.name, s.values])).toEqual([["LTV (NPV CLV)", "'CLV Summary'!Q16:Q17"], ["CAC", "'CLV Summary'!K16:K17"]]);
+    expect(ltv.series.map((s) => [s.name, s.values])).toEqual([["LTV (NPV CLV)", "'CLV Summary'!S16:S17"], ["CAC", "'CLV Summary'!M16:M17"]]);
     const chart = plan.sheets[0].charts[0];
     expect([clv.from, clv.to]).toEqual([cellAddress(chart.top, chart.left), cellAddress(chart.bottom, chart.right)]);
     // The cohort chart: one line per cohort over Month 0..2 (header C4:E4), each a row of the table.
@@ -177,7 +177,7 @@ describe("writeReport: sheets that exist already", () => {
     expect(workbook.sheet("CLV Summary").snapshot()).toEqual(before);
     expect(workbook.name("CLV_Margin_2")?.formula).toBe("='CLV Summary (2)'!$B$7");
     expect(workbook.name("CLV_Margin")).toBeUndefined();
-    expect(workbook.sheet("CLV Summary (2)").formula("Q16")).toBe(
+    expect(workbook.sheet("CLV Summary (2)").formula("S16")).toBe(
       '=IF([@[Churn per day]]="","",CLV.RETENTION_CLV([@AOV]*[@[APF per day]]*CLV_Margin_2,1-[@[Churn per day]],CLV_DiscountRate_2,CLV_Horizon_2))'
     );
     expect(workbook.sheet("CLV Gold (2)").formula("B12")).toBe('=INDEX(CLV_Segments_2[AOV],MATCH("Gold",CLV_Segments_2[Segment],0))');

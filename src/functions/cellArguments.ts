@@ -1,4 +1,5 @@
 import type { CustomerId } from "../core/metrics";
+import { type TimeUnit, parseTimeUnit } from "../core/models";
 import { invalidValue } from "./cellErrors";
 
 // Turns what Excel passes for an argument into the numbers and ids the engine takes, or throws a
@@ -15,10 +16,11 @@ function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "";
 }
 
-/** A cell's value as the user sees it: text 'abc', TRUE. */
+/** A cell's value as the user sees it: text 'abc', TRUE, 7. */
 function describe(cell: unknown): string {
   if (typeof cell === "string") return `text '${cell.length > 30 ? `${cell.slice(0, 30)}...` : cell}'`;
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (typeof cell === "number") return String(cell);
   return "an unsupported value";
 }
 
@@ -121,4 +123,73 @@ export function single(numbers: readonly number[], name: string, other: string):
   throw invalidValue(
     `${name}: give one number when ${other} is given (found ${numbers.length}), or leave ${other} out`
   );
+}
+
+/**
+ * An optional time unit argument: days, weeks or months (see `parseTimeUnit`), or undefined when left out.
+ * @example readOptionalTimeUnit("Days", "unit") // "days"; readOptionalTimeUnit(7, "unit") throws "unit is 7; use days, weeks or months"
+ */
+export function readOptionalTimeUnit(value: unknown, name: string): TimeUnit | undefined {
+  if (isBlank(value)) return undefined;
+  if (typeof value !== "string") throw badCell(value, name, "use days, weeks or months");
+  return parseTimeUnit(value, name);
+}
+
+/**
+ * Every cell of a range as a number, in the range's shape, for a function that answers cell by cell;
+ * a blank cell is an error, since a result is due for it.
+ * @example readGrid([[0, 1, 2]], "t") // [[0, 1, 2]]
+ */
+export function readGrid(range: Range, name: string): number[][] {
+  return range.map((cells, row) =>
+    cells.map((cell, column) => {
+      if (typeof cell === "number") return cell;
+      const where = `${name}: ${position(range, row, column)}`;
+      throw isBlank(cell) ? invalidValue(`${where} is blank; enter a number`) : badCell(cell, where, "use numbers");
+    })
+  );
+}
+
+/** Ranges of one value per customer read side by side by {@link readColumns}. */
+export interface Columns {
+  /** The numbers of each range, in the order given; customer i is entry i of each. */
+  values: number[][];
+  /** Customer i's position in the ranges, in words: "row 3" in a column, "cell 3" in a row. */
+  where: (i: number) => string;
+  /** One result per customer, laid out as the first range is: a column, or a row for a row. */
+  spill: (result: (i: number) => number) => number[][];
+}
+
+/**
+ * Ranges holding one value per customer, side by side (frequency, recency, ...): each a single column
+ * or a single row of numbers, all of one length. A blank cell is an error, not skipped: skipping it
+ * would pair one customer's frequency with another's recency.
+ * @example readColumns([[[[2], [0]], "frequency"], [[[30.43], [0]], "recency"]]).values // [[2, 0], [30.43, 0]]
+ */
+export function readColumns(ranges: readonly (readonly [Range, string])[]): Columns {
+  const lines = ranges.map(([range, name]) => {
+    if (range.length === 1) return range[0];
+    if (range.every((cells) => cells.length === 1)) return range.map((cells) => cells[0]);
+    throw invalidValue(`${name}: give one column (or one row) of customers; got ${range.length} rows x ${range[0].length} columns`);
+  });
+  const [[firstRange, firstName]] = ranges;
+  const count = lines[0].length;
+  const isRow = firstRange.length === 1 && count > 1;
+  const where = (i: number) => `${isRow ? "cell" : "row"} ${i + 1}`;
+  const values = lines.map((cells, k) => {
+    const name = ranges[k][1];
+    if (cells.length !== count) {
+      throw invalidValue(`${name} has ${cells.length} value(s), but ${firstName} has ${count}; give one value per customer in each`);
+    }
+    return cells.map((cell, i) => {
+      if (typeof cell === "number") return cell;
+      if (isBlank(cell)) throw invalidValue(`${name}: ${where(i)} is blank; enter a number for every customer`);
+      throw badCell(cell, `${name}: ${where(i)}`, "use numbers");
+    });
+  });
+  const spill = (result: (i: number) => number) => {
+    const results = values[0].map((_, i) => result(i));
+    return isRow ? [results] : results.map((value) => [value]);
+  };
+  return { values, where, spill };
 }

@@ -21,13 +21,14 @@ export function invalidValue(message: string): CustomFunctions.Error {
 }
 
 /**
- * Runs the body of the cell function `CLV.<name>` and turns whatever it throws into the error Excel
- * shows: a `CustomFunctions.Error` passes through, a `ClvError` becomes `#VALUE!`, `#DIV/0!` or `#NUM!`
- * with its message (the engine function it names, e.g. `ltvToCacRatio`, becomes the name the user typed,
- * `CLV.LTV_CAC`), and anything else (a bug) becomes `#VALUE!` with its message rather than vanishing.
+ * Runs the body of the cell function `CLV.<name>` (a value, or rows of values to spill) and turns
+ * whatever it throws into the error Excel shows: a `CustomFunctions.Error` passes through, a `ClvError`
+ * becomes `#VALUE!`, `#DIV/0!` or `#NUM!` with its message (the engine function it names, e.g.
+ * `ltvToCacRatio`, becomes the name the user typed, `CLV.LTV_CAC`), and anything else (a bug) becomes
+ * `#VALUE!` with its message rather than vanishing.
  * @example evaluate("BASIC", () => 4) // 4
  */
-export function evaluate(name: string, compute: () => number): number {
+export function evaluate<T>(name: string, compute: () => T): T {
   try {
     return compute();
   } catch (error) {

@@ -6,8 +6,10 @@ import {
   groupCustomers,
   purchaseDataChecks,
   scaleTime,
+  warmStartSample,
 } from "./customerData";
 import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from "./maximumLikelihood";
+import { CompensatedSum } from "./numeric/compensatedSum";
 import { logistic } from "./numeric/logSpace";
 import { checkHorizon, checkParameters } from "./parameterChecks";
 import { digamma, hyp2f1, logGamma } from "./numeric/special";
@@ -47,8 +49,9 @@ export function bgNbdLogLikelihood(parameters: BgNbdParameters, data: CustomerDa
 /**
  * Fits the BG/NBD model by maximum likelihood (FHL 2005 eq. 6) with BFGS on log-parameters and an
  * analytic gradient, on time rescaled so the largest T is 1 (as lifetimes does), then scales alpha back
- * to the data's unit. Identical customers are merged first. Cost: about 30 likelihood evaluations of
- * O(distinct customers) each; 100,000 customers in days take well under 0.2 s.
+ * to the data's unit. Identical customers are merged first. Cost: about 20 likelihood evaluations of
+ * O(distinct customers) each; above 5,000 distinct customers, those run on a sample of 5,000 and the
+ * fit on all of them starts from there, in about 4 more (see `fitRescaled`'s `sample`).
  *
  * @returns parameters (alpha in the data's time unit), total log-likelihood on the data's unit,
  *   convergence, iterations and warnings (no repeat purchases, fewer customers than parameters,
@@ -59,13 +62,15 @@ export function bgNbdLogLikelihood(parameters: BgNbdParameters, data: CustomerDa
 export function fitBgNbd(data: CustomerData, options: FitOptions = {}): FitResult<BgNbdParameters> {
   const groups = groupCustomers("fitBgNbd", data);
   const scale = 1 / groups.maxT;
+  const scaled = scaleTime(groups, scale);
   return fitRescaled(
     {
       names: NAMES,
       carriesUnit: [false, true, false, false],
       scale,
-      scaledLogLikelihood: bgNbdGroupedLogLikelihood(scaleTime(groups, scale)),
+      scaledLogLikelihood: bgNbdGroupedLogLikelihood(scaled),
       logLikelihood: bgNbdGroupedLogLikelihood(groups),
+      sample: warmStartSample(scaled, bgNbdGroupedLogLikelihood),
       totalWeight: groups.totalWeight,
       ...purchaseDataChecks(groups, NAMES.length),
       toParameters: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
@@ -186,14 +191,21 @@ function toArray({ r, alpha, a, b }: BgNbdParameters): Float64Array {
  * gradient. Per customer, with D = log(a / (b + x - 1)) + (r + x) log((alpha + T)/(alpha + t_x)):
  * log L = log G(r+x) - log G(r) + r log alpha + log B(a, b+x) - log B(a, b) - (r+x) log(alpha+T)
  *         + [x > 0] log(1 + e^D),
- * the terms in x alone computed once per distinct x, the logs of alpha + T and alpha + t_x once per
- * distinct value.
+ * the terms in x alone computed once per distinct x, the terms in T alone (with their weights and
+ * purchases summed) once per distinct T, the log of alpha + t_x once per distinct value: only
+ * log(1 + e^D) is left per group of repeat buyers.
  */
 function bgNbdGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
   const { count, frequency, weight, frequencyIndex, recencyIndex, ageIndex } = groups;
   const { distinctFrequency, distinctRecency, distinctAge } = groups;
   const weightByFrequency = new Float64Array(distinctFrequency.length);
-  for (let g = 0; g < count; g++) weightByFrequency[frequencyIndex[g]] += weight[g];
+  const weightByAge = new Float64Array(distinctAge.length);
+  const purchasesByAge = new Float64Array(distinctAge.length);
+  for (let g = 0; g < count; g++) {
+    weightByFrequency[frequencyIndex[g]] += weight[g];
+    weightByAge[ageIndex[g]] += weight[g];
+    purchasesByAge[ageIndex[g]] += weight[g] * frequency[g];
+  }
   const logOddsBase = new Float64Array(distinctFrequency.length);
   const inverseBx = new Float64Array(distinctFrequency.length);
   const logAge = new Float64Array(distinctAge.length);
@@ -206,7 +218,8 @@ function bgNbdGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
     const logAlpha = Math.log(alpha);
     const logGammaR = logGamma(r), logGammaB = logGamma(b), logGammaAB = logGamma(a + b);
     const digammaR = digamma(r), digammaB = digamma(b), digammaAB = digamma(a + b);
-    let total = 0, dR = 0, dAlpha = 0, dA = 0, dB = 0;
+    const total = new CompensatedSum();
+    let dR = 0, dAlpha = 0, dA = 0, dB = 0;
     for (let k = 0; k < distinctFrequency.length; k++) {
       const x = distinctFrequency[k];
       logOddsBase[k] = Math.log(a) - Math.log(b + x - 1);
@@ -214,7 +227,7 @@ function bgNbdGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
       const w = weightByFrequency[k];
       if (w === 0) continue;
       const logGammaABX = logGamma(a + b + x), digammaABX = digamma(a + b + x);
-      total += w * (logGamma(r + x) - logGammaR + r * logAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGammaABX);
+      total.add(w * (logGamma(r + x) - logGammaR + r * logAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGammaABX));
       dR += w * (digamma(r + x) - digammaR + logAlpha);
       dAlpha += (w * r) / alpha;
       dA += w * (digammaAB - digammaABX);
@@ -223,35 +236,37 @@ function bgNbdGroupedLogLikelihood(groups: GroupedCustomers): LogLikelihood {
     for (let j = 0; j < distinctAge.length; j++) {
       logAge[j] = Math.log(alpha + distinctAge[j]);
       inverseAge[j] = 1 / (alpha + distinctAge[j]);
+      // -(r + x) log(alpha + T), summed over the customers of this T.
+      const weightedRx = r * weightByAge[j] + purchasesByAge[j];
+      total.add(-weightedRx * logAge[j]);
+      dR -= weightByAge[j] * logAge[j];
+      dAlpha -= weightedRx * inverseAge[j];
     }
     for (let j = 0; j < distinctRecency.length; j++) {
       logRecency[j] = Math.log(alpha + distinctRecency[j]);
       inverseRecency[j] = 1 / (alpha + distinctRecency[j]);
     }
+    let shares = 0;
     for (let g = 0; g < count; g++) {
-      const w = weight[g], x = frequency[g], rx = r + x;
+      const x = frequency[g];
+      if (x === 0) continue;
+      const w = weight[g], rx = r + x, k = frequencyIndex[g];
       const logA = logAge[ageIndex[g]], inverseA = inverseAge[ageIndex[g]];
-      total -= w * rx * logA;
-      dR -= w * logA;
-      dAlpha -= w * rx * inverseA;
-      if (x > 0) {
-        const k = frequencyIndex[g];
-        const logR = logRecency[recencyIndex[g]], inverseR = inverseRecency[recencyIndex[g]];
-        const logOdds = logOddsBase[k] + rx * (logA - logR);
-        // log(1 + e^logOdds) and its derivative logistic(logOdds), sharing one exponential.
-        const small = Math.exp(-Math.abs(logOdds));
-        const share = (w * (logOdds >= 0 ? 1 : small)) / (1 + small);
-        total += w * (Math.max(logOdds, 0) + Math.log1p(small));
-        dR += share * (logA - logR);
-        dAlpha += share * rx * (inverseA - inverseR);
-        dA += share / a;
-        dB -= share * inverseBx[k];
-      }
+      const logR = logRecency[recencyIndex[g]], inverseR = inverseRecency[recencyIndex[g]];
+      const logOdds = logOddsBase[k] + rx * (logA - logR);
+      // log(1 + e^logOdds) and its derivative logistic(logOdds), sharing one exponential.
+      const small = Math.exp(-Math.abs(logOdds));
+      const share = (w * (logOdds >= 0 ? 1 : small)) / (1 + small);
+      total.add(w * (Math.max(logOdds, 0) + Math.log1p(small)));
+      dR += share * (logA - logR);
+      dAlpha += share * rx * (inverseA - inverseR);
+      shares += share;
+      dB -= share * inverseBx[k];
     }
     gradient[0] = dR;
     gradient[1] = dAlpha;
-    gradient[2] = dA;
+    gradient[2] = dA + shares / a;
     gradient[3] = dB;
-    return total;
+    return total.value;
   };
 }

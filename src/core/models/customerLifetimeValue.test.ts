@@ -1,4 +1,4 @@
-import { PERIODS_PER_MONTH, customerLifetimeValue } from "./customerLifetimeValue";
+import { PERIODS_PER_MONTH, customerLifetimeValue, discountedPurchasesWhileAlive } from "./customerLifetimeValue";
 import type { PurchaseModel } from "./purchaseModel";
 
 /** Digits for toBeCloseTo on hand-worked values: agreement to 1e-12. */
@@ -52,6 +52,21 @@ describe("customerLifetimeValue", () => {
     );
     expect(() => customerLifetimeValue(model, 10, 1, 5, 3, horizon)).toThrow(
       value("`probabilityAlive` requires a recency between 0 and T; got frequency 1, recency 5, T 3")
+    );
+  });
+});
+
+describe("discountedPurchasesWhileAlive", () => {
+  test("x = 1, T = 1 on the same model: E[Y(t) | alive] = (1 + x) t / (1 + T + t) = 2t / (2 + t), so 2/3 then 1/3 more at 10 %", () => {
+    // Schmittlein, Morrison & Colombo 1987 eq. 22 without P(alive): (r + x)(beta + T) / (alpha + T) / (s - 1) x
+    // (1 - ((beta + T) / (beta + T + t))^(s - 1)) = 2 (1 - 2 / (2 + t)) = 2t / (2 + t) for r = alpha = beta = 1, s = 2.
+    const value = discountedPurchasesWhileAlive(model, 1, 1, { months: 2, monthlyDiscountRate: 0.1, periodsPerMonth: 1 });
+    expect(value).toBeCloseTo(2 / 3 / 1.1 + 1 / 3 / 1.21, DIGITS);
+  });
+
+  test("a bad horizon is a value error naming this function", () => {
+    expect(() => discountedPurchasesWhileAlive(model, 0, 0, { months: -1, monthlyDiscountRate: 0, periodsPerMonth: 1 })).toThrow(
+      "`discountedPurchasesWhileAlive` requires months that are a whole number of 0 or more; got -1"
     );
   });
 });

@@ -41,14 +41,39 @@ export function customerLifetimeValue(
   horizon: ClvHorizon
 ): number {
   const caller = "customerLifetimeValue";
-  const { months, monthlyDiscountRate, periodsPerMonth } = horizon;
-  check(caller, Number.isInteger(months) && months >= 0, "months that are a whole number of 0 or more", months);
-  check(caller, monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate), "a monthly discount rate above -1 (0.01 for 1 %)", monthlyDiscountRate);
-  check(caller, periodsPerMonth > 0 && Number.isFinite(periodsPerMonth), "a positive number of model periods per month", periodsPerMonth);
+  checkClvHorizon(caller, horizon);
   check(caller, Number.isFinite(expectedSpend), "an expected spend that is a number", expectedSpend);
   // E[Y(t) | history] = P(alive) E[Y(t) | alive]: P(alive) (which also checks the model and the
   // customer) is computed once, the expectation while alive once per month.
   const alive = probabilityAlive(model, x, recency, T);
+  return expectedSpend * alive * sumDiscountedPurchases(model, x, T, horizon);
+}
+
+/**
+ * The discounted expected purchases of a customer known to be alive, with x repeat purchases and age T:
+ * sum over months i = 1..months of (E[Y(i m) | x, T, alive] - E[Y((i - 1) m) | x, T, alive]) /
+ * (1 + monthlyDiscountRate)^i, m = periodsPerMonth. This is {@link customerLifetimeValue} without its
+ * spend and P(alive) factors, and it does not depend on the recency t_x: a caller valuing many customers
+ * computes it once per distinct (x, T). Purchases (no unit). Does not check the model or the customer.
+ * Cost: `months` expectations while alive (2F1 evaluations for BG/NBD).
+ *
+ * @param x - repeat purchases; `T` in the model's time unit
+ * @throws ClvError `value` for a bad horizon (as {@link customerLifetimeValue}); `number` where the
+ *   model has no finite expectation
+ * @example discountedPurchasesWhileAlive({ kind: "pareto", parameters: { r: 1, alpha: 1, s: 2, beta: 1 } }, 0, 0, { months: 1, monthlyDiscountRate: 0, periodsPerMonth: 1 }) // 0.5
+ */
+export function discountedPurchasesWhileAlive(model: PurchaseModel, x: number, T: number, horizon: ClvHorizon): number {
+  checkClvHorizon("discountedPurchasesWhileAlive", horizon);
+  return sumDiscountedPurchases(model, x, T, horizon);
+}
+
+function checkClvHorizon(caller: string, { months, monthlyDiscountRate, periodsPerMonth }: ClvHorizon): void {
+  check(caller, Number.isInteger(months) && months >= 0, "months that are a whole number of 0 or more", months);
+  check(caller, monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate), "a monthly discount rate above -1 (0.01 for 1 %)", monthlyDiscountRate);
+  check(caller, periodsPerMonth > 0 && Number.isFinite(periodsPerMonth), "a positive number of model periods per month", periodsPerMonth);
+}
+
+function sumDiscountedPurchases(model: PurchaseModel, x: number, T: number, { months, monthlyDiscountRate, periodsPerMonth }: ClvHorizon): number {
   let value = 0;
   let before = 0;
   for (let month = 1; month <= months; month++) {
@@ -56,5 +81,5 @@ export function customerLifetimeValue(
     value += (upToNow - before) / (1 + monthlyDiscountRate) ** month;
     before = upToNow;
   }
-  return expectedSpend * alive * value;
+  return value;
 }

@@ -1,4 +1,4 @@
-import { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from "./gammaGamma";
+import { checkSpend, conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from "./gammaGamma";
 
 /** Digits for toBeCloseTo on hand-worked values: agreement to 1e-12. */
 const DIGITS = 12;
@@ -53,5 +53,21 @@ describe("fitGammaGamma on data it cannot use", () => {
     );
     expect(() => fitGammaGamma({ frequency: [1, 2], meanSpend: [10, Number.NaN] })).toThrow(expect.objectContaining({ kind: "value" }));
     expect(() => fitGammaGamma({ frequency: [1], meanSpend: [10, 2] })).toThrow(expect.objectContaining({ kind: "value" }));
+  });
+});
+
+describe("checkSpend", () => {
+  test("a repeat buyer's mean spend of 0 or more passes; a customer with x = 0 passes whatever the mean", () => {
+    expect(() => checkSpend("caller", 2, 22.35)).not.toThrow();
+    expect(() => checkSpend("caller", 2, 0)).not.toThrow();
+    expect(() => checkSpend("caller", 0, Number.NaN)).not.toThrow();
+  });
+
+  test("a fractional or negative frequency, or a negative or NaN mean spend of a repeat buyer, is a value error", () => {
+    const value = (message: string) => expect.objectContaining({ kind: "value", message });
+    expect(() => checkSpend("caller", 1.5, 10)).toThrow(value("`caller` requires a frequency that is a whole number of 0 or more; got 1.5"));
+    expect(() => checkSpend("caller", -1, 10)).toThrow(value("`caller` requires a frequency that is a whole number of 0 or more; got -1"));
+    expect(() => checkSpend("caller", 2, -5)).toThrow(value("`caller` requires a mean spend of 0 or more; got -5"));
+    expect(() => checkSpend("caller", 2, Number.NaN)).toThrow(value("`caller` requires a mean spend of 0 or more; got NaN"));
   });
 });

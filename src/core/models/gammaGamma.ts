@@ -1,6 +1,7 @@
 import { ClvError, ensure } from "../errors";
 import { distinctIndex } from "./customerData";
-import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from "./maximumLikelihood";
+import { CompensatedSum } from "./numeric/compensatedSum";
+import { type FitOptions, type FitResult, type LogLikelihood, WARM_START_SIZE, fitRescaled } from "./maximumLikelihood";
 import { check, checkParameters } from "./parameterChecks";
 import { digamma, logGamma } from "./numeric/special";
 
@@ -35,7 +36,9 @@ const NAMES = ["p", "q", "v"] as const;
  * sum log f(mean | x) with f from Fader & Hardie note 025 eq. (4):
  * log f = log G(px+q) - log G(px) - log G(q) + q log v + px log x + (px-1) log m - (px+q) log(v + x m),
  * the same total log-likelihood as lifetimes' GammaGammaFitter. Spend is rescaled to mean 1 for the
- * optimiser and v scaled back. Cost: ~20 evaluations of O(customers), x-only terms per distinct x.
+ * optimiser and v scaled back. Cost: ~20 evaluations of O(customers), x-only terms per distinct x;
+ * above 5,000 repeat buyers, those run on every k-th of them (5,000 in all) and the fit on all starts
+ * from there, in about 5 more (see `fitRescaled`'s `sample`).
  *
  * @returns parameters (v in currency units), total log-likelihood (currency units), convergence and
  *   warnings: repeat buyers with a mean spend of 0 (left out, counted), fewer than 3 repeat buyers,
@@ -53,7 +56,12 @@ export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FitRes
     `\`${caller}\` requires frequency, meanSpend${weights ? " and weights" : ""} columns of one length; got ` +
       [frequency, meanSpend, ...(weights ? [weights] : [])].map((column) => column.length).join(", ")
   );
-  const buyers: number[] = [];
+  const x = new Float64Array(n);
+  const m = new Float64Array(n);
+  const w = new Float64Array(n);
+  let buyers = 0;
+  let totalWeight = 0;
+  let weightedSpend = 0;
   const zeroSpenders: number[] = [];
   // Messages are built only on failure: this loop runs once per customer.
   const fail = (need: string, i: number) => {
@@ -61,19 +69,23 @@ export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FitRes
     throw new ClvError("value", `\`${caller}\` requires ${need}; ${got}`);
   };
   for (let i = 0; i < n; i++) {
-    const x = frequency[i], m = meanSpend[i], weight = weights === undefined ? 1 : weights[i];
-    if (!(Number.isInteger(x) && x >= 0)) fail("a frequency that is a whole number of 0 or more for every customer", i);
+    const purchases = frequency[i], spend = meanSpend[i], weight = weights === undefined ? 1 : weights[i];
+    if (!(Number.isInteger(purchases) && purchases >= 0)) fail("a frequency that is a whole number of 0 or more for every customer", i);
     if (!(Number.isFinite(weight) && weight >= 0)) fail("weights of 0 or more", i);
-    if (x === 0) continue;
-    if (!(Number.isFinite(m) && m >= 0)) fail("a mean spend of 0 or more for every repeat buyer", i);
-    if (m === 0) zeroSpenders.push(i + 1);
-    else if (weight > 0) buyers.push(i);
+    if (purchases === 0) continue;
+    if (!(Number.isFinite(spend) && spend >= 0)) fail("a mean spend of 0 or more for every repeat buyer", i);
+    if (spend === 0) {
+      zeroSpenders.push(i + 1);
+    } else if (weight > 0) {
+      x[buyers] = frequency[i];
+      m[buyers] = meanSpend[i];
+      w[buyers++] = weight;
+      totalWeight += weight;
+      weightedSpend += weight * meanSpend[i];
+    }
   }
-  const x = Float64Array.from(buyers, (i) => frequency[i]);
-  const m = Float64Array.from(buyers, (i) => meanSpend[i]);
-  const w = Float64Array.from(buyers, (i) => (weights === undefined ? 1 : weights[i]));
-  const totalWeight = w.reduce((sum, value) => sum + value, 0);
-  const meanOfMeans = m.reduce((sum, value, i) => sum + value * w[i], 0) / totalWeight;
+  const meanOfMeans = weightedSpend / totalWeight;
+  const scaledSpend = m.subarray(0, buyers).map((value) => value / meanOfMeans);
 
   const dataWarnings: string[] = [];
   if (zeroSpenders.length > 0) {
@@ -88,8 +100,9 @@ export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FitRes
       names: NAMES,
       carriesUnit: [false, false, true],
       scale: 1 / meanOfMeans,
-      scaledLogLikelihood: gammaGammaLogLikelihoodOf(x, m.map((value) => value / meanOfMeans), w),
-      logLikelihood: gammaGammaLogLikelihoodOf(x, m, w),
+      scaledLogLikelihood: gammaGammaLogLikelihoodOf(x.subarray(0, buyers), scaledSpend, w.subarray(0, buyers)),
+      logLikelihood: gammaGammaLogLikelihoodOf(x.subarray(0, buyers), m.subarray(0, buyers), w.subarray(0, buyers)),
+      sample: buyerSample(x.subarray(0, buyers), scaledSpend, w.subarray(0, buyers)),
       totalWeight,
       unfittable: totalWeight > 0 ? undefined : "no repeat buyer with a positive mean spend to fit",
       dataWarnings,
@@ -144,14 +157,35 @@ export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, data: 
 export function conditionalExpectedSpend(parameters: GammaGammaParameters, x: number, meanSpend: number): number {
   const caller = "conditionalExpectedSpend";
   checkParameters(caller, MODEL, parameters);
-  check(caller, Number.isInteger(x) && x >= 0, "a frequency that is a whole number of 0 or more", x);
+  checkSpend(caller, x, meanSpend);
   const spend = x === 0 ? 0 : meanSpend;
-  check(caller, spend >= 0 && Number.isFinite(spend), "a mean spend of 0 or more", meanSpend);
   const { p, q, v } = parameters;
   if (p * x + q <= 1) {
     throw new ClvError("number", `\`${caller}\` requires p x + q > 1 for the expected spend to exist; got ${p * x + q}`);
   }
   return (p * (v + x * spend)) / (p * x + q - 1);
+}
+
+/**
+ * Checks one customer's spend summary: x a whole number of 0 or more and, when x > 0, a mean spend of
+ * 0 or more (for x = 0 the mean spend is ignored).
+ *
+ * @param caller - the public function's name, for the message
+ * @throws ClvError `value`, e.g. "`conditionalExpectedSpend` requires a mean spend of 0 or more; got -5"
+ * @example checkSpend("conditionalExpectedSpend", 2, 22.35) // passes
+ */
+export function checkSpend(caller: string, x: number, meanSpend: number): void {
+  check(caller, Number.isInteger(x) && x >= 0, "a frequency that is a whole number of 0 or more", x);
+  check(caller, x === 0 || (meanSpend >= 0 && Number.isFinite(meanSpend)), "a mean spend of 0 or more", meanSpend);
+}
+
+/** For `fitRescaled`'s `sample`: the log-likelihood of every k-th buyer, `WARM_START_SIZE` in all, or undefined for fewer buyers. */
+function buyerSample(x: Float64Array, m: Float64Array, w: Float64Array): { scaledLogLikelihood: LogLikelihood; totalWeight: number } | undefined {
+  if (x.length <= WARM_START_SIZE) return undefined;
+  const step = Math.ceil(x.length / WARM_START_SIZE);
+  const every = (values: Float64Array) => values.filter((_, i) => i % step === 0);
+  const weights = every(w);
+  return { scaledLogLikelihood: gammaGammaLogLikelihoodOf(every(x), every(m), weights), totalWeight: weights.reduce((sum, value) => sum + value, 0) };
 }
 
 /** The Gamma-Gamma log-likelihood of repeat buyers (x > 0, m > 0) with weights, and its gradient in (p, q, v). */
@@ -171,11 +205,13 @@ function gammaGammaLogLikelihoodOf(x: Float64Array, m: Float64Array, w: Float64A
     const p = parameters[0], q = parameters[1], v = parameters[2];
     const logV = Math.log(v);
     const logGammaQ = logGamma(q), digammaQ = digamma(q);
-    let total = -weightedLogSpend, dP = 0, dQ = 0, dV = 0;
+    const total = new CompensatedSum();
+    total.add(-weightedLogSpend);
+    let dP = 0, dQ = 0, dV = 0;
     for (let k = 0; k < xs.length; k++) {
       const W = weightByFrequency[k], xk = xs[k], px = p * xk;
       const digammaPXQ = digamma(px + q), logX = Math.log(xk);
-      total += W * (logGamma(px + q) - logGamma(px) - logGammaQ + q * logV + px * logX) + px * logSpendByFrequency[k];
+      total.add(W * (logGamma(px + q) - logGamma(px) - logGammaQ + q * logV + px * logX) + px * logSpendByFrequency[k]);
       dP += xk * (W * (digammaPXQ - digamma(px) + logX) + logSpendByFrequency[k]);
       dQ += W * (digammaPXQ - digammaQ + logV);
       dV += (W * q) / v;
@@ -183,7 +219,7 @@ function gammaGammaLogLikelihoodOf(x: Float64Array, m: Float64Array, w: Float64A
     for (let i = 0; i < x.length; i++) {
       const logTotal = Math.log(v + x[i] * m[i]);
       const share = w[i] * (p * x[i] + q);
-      total -= share * logTotal;
+      total.add(-share * logTotal);
       dP -= w[i] * x[i] * logTotal;
       dQ -= w[i] * logTotal;
       dV -= share / (v + x[i] * m[i]);
@@ -191,6 +227,6 @@ function gammaGammaLogLikelihoodOf(x: Float64Array, m: Float64Array, w: Float64A
     gradient[0] = dP;
     gradient[1] = dQ;
     gradient[2] = dV;
-    return total;
+    return total.value;
   };
 }

@@ -7,15 +7,25 @@ export {
   fitBgNbd,
 } from "./bgNbd";
 export { type CustomerData, checkCustomer } from "./customerData";
-export { type ClvHorizon, PERIODS_PER_MONTH, customerLifetimeValue } from "./customerLifetimeValue";
+export { type ClvHorizon, PERIODS_PER_MONTH, customerLifetimeValue, discountedPurchasesWhileAlive } from "./customerLifetimeValue";
 export {
   type GammaGammaParameters,
   type SpendData,
+  checkSpend,
   conditionalExpectedSpend,
   fitGammaGamma,
   gammaGammaLogLikelihood,
 } from "./gammaGamma";
 export type { FitOptions, FitReport, FitResult } from "./maximumLikelihood";
+export {
+  type BlockCell,
+  type BlockModel,
+  type TimedPurchaseModel,
+  readGammaGammaBlock,
+  readParameterBlock,
+  readPurchaseModelBlock,
+  writeParameterBlock,
+} from "./parameterBlock";
 export {
   type ParetoNbdParameters,
   fitParetoNbd,
@@ -43,3 +53,4 @@ export {
   sbgRetention,
   sbgSurvival,
 } from "./sbg";
+export { type TimeUnit, checkSameTimeUnit, parseTimeUnit } from "./timeUnit";

@@ -33,6 +33,12 @@ describe("fitRescaled", () => {
     expect(fit.logLikelihood).toBeCloseTo(-3 * Math.LN2 - 3, ESTIMATE_DIGITS);
   });
 
+  test("a sample only sets the start: waiting times 3, 6 (mean 4.5 days) as the sample still give the mean of 1, 2, 3", () => {
+    const fit = fitRescaled({ ...specification, sample: { scaledLogLikelihood: exponential([1, 2]), totalWeight: 2 } });
+    expect(fit).toMatchObject({ converged: true, warnings: [] });
+    expect(fit.parameters.theta).toBeCloseTo(2, ESTIMATE_DIGITS);
+  });
+
   test("data warnings make the fit unconverged; unfittable data give NaN without optimising", () => {
     expect(fitRescaled({ ...specification, dataWarnings: ["few data"] })).toMatchObject({ converged: false, warnings: ["few data"] });
     const none = fitRescaled({ ...specification, unfittable: "no data" });

@@ -150,7 +150,8 @@ describe("buildReportPlan: the segment table", () => {
   test("columns: values from the engine, then CLV.* formulas, then notes; units in the headers", () => {
     expect(table.columns.map((c) => c.name)).toEqual([
       "Segment", "Customers", "Share of customers", "Orders", "Revenue", "Share of revenue", "Customer days", "Lapsed",
-      "Mean predicted CLV", "Mean P(alive)", "CAC", "AOV", "APF per day", "Churn per day", "ACL (days)", "Basic CLV",
+      "Mean predicted CLV", "Predicted CLV low", "Predicted CLV high", "Mean P(alive)", "CAC", "AOV", "APF per day",
+      "Churn per day", "ACL (days)", "Basic CLV",
       "NPV CLV", "LTV:CAC", "Payback (days)", "Max CAC", "Notes",
     ]);
     expect(Object.fromEntries(table.columns.filter((c) => c.formula !== undefined).map((c) => [c.name, c.formula]))).toEqual({
@@ -445,7 +446,7 @@ describe("buildReportPlan: consistency", () => {
     expect(segments.columns.find((c) => c.name === "NPV CLV")?.formula).toBe(
       '=IF([@[Churn per day]]="","",CLV.RETENTION_CLV([@AOV]*[@[APF per day]]*CLV_Margin_2,1-[@[Churn per day]],CLV_DiscountRate_2,CLV_Horizon_2))'
     );
-    expect(segments.totals?.[11]).toEqual({ formula: "=CLV.AOV(CLV_Segments_2[[#Totals],[Revenue]],CLV_Segments_2[[#Totals],[Orders]])" });
+    expect(segments.totals?.[13]).toEqual({ formula: "=CLV.AOV(CLV_Segments_2[[#Totals],[Revenue]],CLV_Segments_2[[#Totals],[Orders]])" });
     expect(resolveRange(copy, copy.sheets[0].charts[0].series[0].values).sheet).toBe("CLV Summary (2)");
     expect(copy.sheets[2].charts[0].categories).toMatchObject({ sheet: "CLV Cohorts (2)" });
     // The copy evaluates like the original: the names and tables it refers to exist.

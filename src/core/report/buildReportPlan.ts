@@ -7,6 +7,7 @@ import { uniqueSheetName } from "./excelNames";
 import { NUMBER_FORMATS, type ReportPlan } from "./reportPlan";
 import { segmentSheet } from "./segmentSheet";
 import { summarySheet } from "./summarySheet";
+import { validationSheet } from "./validationSheet";
 
 /** What the report needs besides the analysis. Money is in the currency of the data. */
 export interface ReportOptions {
@@ -28,12 +29,13 @@ export const DEFAULT_MAX_SEGMENT_SHEETS = 12;
 export const DEFAULT_TOP_CUSTOMERS = 20;
 
 /** Base names of the report's sheets; segment sheets are "CLV " + the segment label. */
-export const SHEET_NAMES = { summary: "CLV Summary", customers: "CLV Customers", cohorts: "CLV Cohorts" } as const;
+export const SHEET_NAMES = { summary: "CLV Summary", customers: "CLV Customers", cohorts: "CLV Cohorts", validation: "CLV Validation" } as const;
 
 /**
  * The worksheets of the segment report, as data (see `ReportPlan`): `CLV Summary` (assumptions as
  * named cells, the segment table with CLV.* formulas, rules, model fits, warnings, charts), `CLV
- * Customers` (one row per customer), `CLV Cohorts` (cohort retention and its chart), and one sheet per
+ * Customers` (one row per customer), `CLV Cohorts` (cohort retention and its chart), `CLV Validation`
+ * when the analysis checked its forecast on a holdout (see `validationSheet`), and one sheet per
  * segment for the first `maxSegmentSheets` segments. Sheet names are valid and unique; table and cell
  * names are fixed (`CLV_Segments`, `CLV_Margin`...): `reportInstance` renames them for a second copy.
  * Cost O(customers x log customers) (the top customers of each segment are sorted).
@@ -59,6 +61,7 @@ export function buildReportPlan(analysis: Analysis, options: ReportOptions): Rep
   const summaryName = uniqueSheetName(SHEET_NAMES.summary, taken);
   const customersName = uniqueSheetName(SHEET_NAMES.customers, taken);
   const cohortsName = uniqueSheetName(SHEET_NAMES.cohorts, taken);
+  const validationName = analysis.validation === null ? null : uniqueSheetName(SHEET_NAMES.validation, taken);
   const withSheet = labels.slice(0, maxSegmentSheets);
   const segmentNames = withSheet.map((label) => uniqueSheetName(`CLV ${label}`, taken));
 
@@ -77,6 +80,7 @@ export function buildReportPlan(analysis: Analysis, options: ReportOptions): Rep
       summary.sheet,
       customersSheet(analysis, customersName, money),
       cohortsSheet(analysis.cohorts, cohortsName),
+      ...(analysis.validation === null || validationName === null ? [] : [validationSheet(analysis.validation, validationName)]),
       ...segmentNames.map((name, segment) =>
         segmentSheet(analysis, { name, segment, topTable: `CLV_Top${segment + 1}`, topCustomers, money })
       ),

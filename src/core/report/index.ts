@@ -7,3 +7,4 @@ export { MAX_SHEET_NAME, quoteSheetName, uniqueSheetName } from "./excelNames";
 export { ASSUMPTION_NAMES, SEGMENTS_TABLE } from "./segmentTable";
 export { CUSTOMERS_TABLE, MAX_TABLE_ROWS } from "./customersSheet";
 export { COHORTS_TABLE, MAX_CHART_COHORTS } from "./cohortsSheet";
+export { BY_FREQUENCY_TABLE, TRACKING_TABLE } from "./validationSheet";

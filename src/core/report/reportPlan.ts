@@ -85,7 +85,7 @@ export interface NamedCellPlan {
   comment: string;
 }
 
-export type SheetKind = "summary" | "customers" | "segment" | "cohorts";
+export type SheetKind = "summary" | "customers" | "segment" | "cohorts" | "validation";
 
 export interface SheetPlan {
   /** A valid Excel sheet name, unique in the plan. */

@@ -42,6 +42,7 @@ export function matchLiteral(text: string): string {
 export function segmentSheet(analysis: Analysis, inputs: SegmentSheetInputs): SheetPlan {
   const { unit } = analysis.settings;
   const row = analysis.segments.rows[inputs.segment];
+  const interval = analysis.intervals.rows?.[inputs.segment] ?? null;
   const headers = segmentHeaders(unit);
   const formats = segmentFormats(inputs.money);
   const layout = new SheetLayout(inputs.name, "segment");
@@ -63,6 +64,8 @@ export function segmentSheet(analysis: Analysis, inputs: SegmentSheetInputs): Sh
     metric("lapsed", row.lapsed),
     ...(["aov", "apf", "churn", "acl", "basicClv", "npvClv"] as const).map((key) => metric(key, lookup(key))),
     metric("meanPredictedClv", finiteOrNull(row.meanPredictedClv)),
+    metric("meanPredictedClvLow", finiteOrNull(interval?.low ?? null)),
+    metric("meanPredictedClvHigh", finiteOrNull(interval?.high ?? null)),
     metric("meanProbabilityAlive", finiteOrNull(row.meanProbabilityAlive)),
     ...(["cac", "ltvToCac", "payback", "maxCac"] as const).map((key) => metric(key, lookup(key))),
   ];

@@ -1,5 +1,6 @@
 import type { Analysis } from "../analyze";
 import type { SegmentRow } from "../segments";
+import type { ClvInterval } from "../validation";
 import { NUMBER_FORMATS, type PlanValue, type TablePlan } from "./reportPlan";
 import { tableColumn, tableTotal, thisRow } from "./structuredReference";
 
@@ -19,7 +20,7 @@ export const ASSUMPTION_NAMES = {
 /** Columns of the segment table: values from the engine first, then formulas, then notes. */
 export const SEGMENT_COLUMN_KEYS = [
   "segment", "customers", "customerShare", "orders", "revenue", "revenueShare", "exposure", "lapsed",
-  "meanPredictedClv", "meanProbabilityAlive", "cac",
+  "meanPredictedClv", "meanPredictedClvLow", "meanPredictedClvHigh", "meanProbabilityAlive", "cac",
   "aov", "apf", "churn", "acl", "basicClv", "npvClv", "ltvToCac", "payback", "maxCac",
   "notes",
 ] as const;
@@ -41,6 +42,8 @@ export function segmentHeaders(unit: string): Record<SegmentColumnKey, string> {
     exposure: `Customer ${unit}s`,
     lapsed: "Lapsed",
     meanPredictedClv: "Mean predicted CLV",
+    meanPredictedClvLow: "Predicted CLV low",
+    meanPredictedClvHigh: "Predicted CLV high",
     meanProbabilityAlive: "Mean P(alive)",
     cac: "CAC",
     aov: "AOV",
@@ -64,7 +67,8 @@ export function segmentFormats(money: string): Record<SegmentColumnKey, string> 
   const { text, count, share, rate, decimal, ratio, periods, frequency } = NUMBER_FORMATS;
   return {
     segment: text, customers: count, customerShare: share, orders: count, revenue: money, revenueShare: share,
-    exposure: periods, lapsed: count, meanPredictedClv: money, meanProbabilityAlive: share, cac: money,
+    exposure: periods, lapsed: count, meanPredictedClv: money, meanPredictedClvLow: money, meanPredictedClvHigh: money,
+    meanProbabilityAlive: share, cac: money,
     aov: money, apf: frequency, churn: rate, acl: ratio, basicClv: money, npvClv: money, ltvToCac: decimal,
     payback: ratio, maxCac: money, notes: text,
   };
@@ -110,11 +114,12 @@ export function finiteOrNull(value: number | null): number | null {
 }
 
 /**
- * The segment table `CLV_Segments`: one row per segment, the counts and model means as values, the
- * CLV figures as formulas (see `derivedFormulas`), and a totals row "All customers" whose counts are the
- * engine's totals and whose figures use the same formulas on the totals cells. `cac` holds one CAC per
- * segment (a value column the user may edit) or null when one CAC, the name `CLV_CAC`, applies to all.
- * @example segmentsTable(analysis, null, "#,##0.00").columns[11] // { name: "AOV", format: "#,##0.00", formula: "=CLV.AOV([@Revenue],[@Orders])" }
+ * The segment table `CLV_Segments`: one row per segment, the counts, model means and the 95 % interval
+ * of the mean predicted CLV (`analysis.intervals`, blank without one) as values, the CLV figures as
+ * formulas (see `derivedFormulas`), and a totals row "All customers" whose counts are the engine's
+ * totals and whose figures use the same formulas on the totals cells. `cac` holds one CAC per segment
+ * (a value column the user may edit) or null when one CAC, the name `CLV_CAC`, applies to all.
+ * @example segmentsTable(analysis, null, "#,##0.00").columns[13] // { name: "AOV", format: "#,##0.00", formula: "=CLV.AOV([@Revenue],[@Orders])" }
  */
 export function segmentsTable(analysis: Analysis, cac: readonly number[] | null, money: string): Omit<TablePlan, "row" | "column"> {
   const headers = segmentHeaders(analysis.settings.unit);
@@ -125,15 +130,19 @@ export function segmentsTable(analysis: Analysis, cac: readonly number[] | null,
   const formulaOf = (key: SegmentColumnKey): string | undefined =>
     key === "cac" ? (cac === null ? uniformCac : undefined) : (rowFormulas as Partial<Record<SegmentColumnKey, string>>)[key];
 
-  const values = (row: SegmentRow, rowCac: number | null): Record<SegmentColumnKey, PlanValue> => ({
+  const values = (row: SegmentRow, rowCac: number | null, interval: ClvInterval | null): Record<SegmentColumnKey, PlanValue> => ({
     segment: row.label, customers: row.customers, customerShare: row.customerShare, orders: row.orders,
     revenue: row.revenue, revenueShare: row.revenueShare, exposure: row.exposure, lapsed: row.lapsed,
-    meanPredictedClv: finiteOrNull(row.meanPredictedClv), meanProbabilityAlive: finiteOrNull(row.meanProbabilityAlive),
+    meanPredictedClv: finiteOrNull(row.meanPredictedClv),
+    meanPredictedClvLow: finiteOrNull(interval?.low ?? null),
+    meanPredictedClvHigh: finiteOrNull(interval?.high ?? null),
+    meanProbabilityAlive: finiteOrNull(row.meanProbabilityAlive),
     cac: rowCac, aov: null, apf: null, churn: null, acl: null, basicClv: null, npvClv: null, ltvToCac: null,
     payback: null, maxCac: null, notes: row.notes.length > 0 ? row.notes.join("; ") : null,
   });
   const { rows, total } = analysis.segments;
-  const totalValues = values(total, null);
+  const { intervals } = analysis;
+  const totalValues = values(total, null, intervals.total);
   // With CACs per segment, the blended CAC of all customers is their customer-weighted mean.
   const totalCac =
     cac === null
@@ -146,7 +155,7 @@ export function segmentsTable(analysis: Analysis, cac: readonly number[] | null,
       return formula === undefined ? { name: headers[key], format: formats[key] } : { name: headers[key], format: formats[key], formula };
     }),
     rows: rows.map((row, s) => {
-      const cells = values(row, cac === null ? null : cac[s]);
+      const cells = values(row, cac === null ? null : cac[s], intervals.rows?.[s] ?? null);
       return SEGMENT_COLUMN_KEYS.map((key) => cells[key]);
     }),
     totals: SEGMENT_COLUMN_KEYS.map((key) => {

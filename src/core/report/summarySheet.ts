@@ -26,6 +26,13 @@ const SHOWN_ROW_ERRORS = 10;
 
 export const PURCHASE_MODEL_NAMES = { bgnbd: "BG/NBD", pareto: "Pareto/NBD" } as const;
 
+/** How the segment table's interval columns are made (see `segmentClvIntervals`). */
+export const INTERVAL_NOTE =
+  "Predicted CLV low / high: a 95% interval for the segment's mean predicted CLV, by the delta method: from mean / f to mean x f, " +
+  "f = exp(1.96 x standard error / mean), standard error = parameter error (from the fitted models' covariance, the inverse " +
+  "observed information) + sampling error (standard deviation of the segment's predicted CLVs / square root of its customers). " +
+  "Adding the two errors, rather than their squares, errs on the wide side. Blank: no interval (see the warnings).";
+
 /**
  * The `CLV Summary` sheet: what was analysed, the assumptions as named cells, the segment table with
  * its "All customers" totals row, the churn and segment rules, the model fits, the warnings, and
@@ -87,6 +94,7 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
       "#NUM! in Payback: the margin never recovers the CAC.",
     `Predicted CLV and P(alive): ${modelName} purchases x Gamma-Gamma spend per customer, margin ${settings.margin}, ` +
       `discounted at ${settings.discountRate} per ${unit} over ${horizonPeriods} ${unit}s.`,
+    INTERVAL_NOTE,
   ]);
 
   layout.text("Models", "heading");
@@ -159,8 +167,11 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
   return { sheet: layout.sheet, names };
 }
 
-/** Label-value rows of a model fit: its name, parameters, log-likelihood, convergence and iterations. */
-function fitRows(title: string, name: string, parameters: object, fit: FitReport): LabelledCell[] {
+/**
+ * Label-value rows of a model fit: its name, parameters, log-likelihood, convergence and iterations.
+ * @example fitRows("Spend model", "Gamma-Gamma", { p: 6.25 }, fit)[1] // ["  p", 6.25, "0.0000"]
+ */
+export function fitRows(title: string, name: string, parameters: object, fit: FitReport): LabelledCell[] {
   return [
     [title, name, NUMBER_FORMATS.text],
     ...Object.entries(parameters as Record<string, number>).map(([key, value]): LabelledCell => [`  ${key}`, finiteOrNull(value), NUMBER_FORMATS.parameter]),

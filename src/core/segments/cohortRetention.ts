@@ -1,5 +1,6 @@
 import type { TransactionTable } from "../transactions";
 import { monthIndex } from "../transactions";
+import { customerRows } from "../transactions/customerRows";
 
 /** Share of each acquisition cohort still purchasing, by months since acquisition. */
 export interface CohortRetention {
@@ -17,48 +18,57 @@ export interface CohortRetention {
 /**
  * Cohort retention table for retention curves: customers grouped by the calendar month of their first
  * purchase; a customer counts in month k when they bought (a row with a non-negative amount) in the
- * k-th month after it. Rows after the observation end are left out. Cost O(transactions).
+ * k-th month after it. Rows after the observation end are left out. Cost O(transactions): one pass
+ * over each customer's rows in date order (see `customerRows`), where a month is counted when it
+ * differs from the previous one.
  * @example cohortRetention(table).shares[0][1] // 0.25: a quarter of the first cohort bought again a month later
  */
 export function cohortRetention(table: TransactionTable): CohortRetention {
-  const { customer, day, amount, observationEnd } = table;
-  const firstMonth = new Int32Array(table.customerIds.length).fill(2 ** 31 - 1);
-  for (let row = 0; row < table.length; row++) {
-    if (amount[row] < 0 || day[row] > observationEnd) continue;
-    firstMonth[customer[row]] = Math.min(firstMonth[customer[row]], monthIndex(day[row]));
-  }
+  const { starts, day, amount } = customerRows(table);
+  const { observationEnd } = table;
+  const firstMonth = monthIndex(table.firstDay);
   const endMonth = monthIndex(observationEnd);
-  const active = new Map<number, Int32Array>(); // cohort month -> customers active in month k
-  const sizes = new Map<number, number>();
-  for (const month of firstMonth) {
-    if (month > endMonth) continue;
-    sizes.set(month, (sizes.get(month) ?? 0) + 1);
-    if (!active.has(month)) active.set(month, new Int32Array(endMonth - month + 1));
+  // monthIndex costs several divisions: when the window has fewer days than the table has rows, each
+  // day's month is worked out once.
+  const windowDays = observationEnd - table.firstDay + 1;
+  const monthOfDay = windowDays <= table.length ? Int32Array.from({ length: windowDays }, (_, d) => monthIndex(table.firstDay + d)) : null;
+  // By cohort, months since the table's first month: customers acquired, and per month k since
+  // acquisition the customers active (created for cohorts that have customers).
+  const sizes = new Int32Array(Math.max(0, endMonth - firstMonth + 1));
+  const active: Int32Array[] = [];
+  for (let c = 0; c + 1 < starts.length; c++) {
+    let counts: Int32Array | null = null;
+    let cohort = 0;
+    let previousDay = NaN;
+    let previousMonth = -1;
+    for (let position = starts[c]; position < starts[c + 1] && day[position] <= observationEnd; position++) {
+      if (amount[position] < 0 || day[position] === previousDay) continue;
+      previousDay = day[position];
+      const month = monthOfDay === null ? monthIndex(previousDay) : monthOfDay[previousDay - table.firstDay];
+      if (month === previousMonth) continue;
+      previousMonth = month;
+      if (counts === null) {
+        cohort = month - firstMonth;
+        sizes[cohort]++;
+        counts = active[cohort] ??= new Int32Array(endMonth - month + 1);
+      }
+      counts[month - firstMonth - cohort]++;
+    }
   }
-  // Distinct (customer, month since acquisition) pairs, found by sorting their numeric keys.
-  const span = endMonth + 1;
-  const keys = new Float64Array(table.length);
-  let count = 0;
-  for (let row = 0; row < table.length; row++) {
-    if (amount[row] < 0 || day[row] > observationEnd) continue;
-    const c = customer[row];
-    keys[count++] = c * span + (monthIndex(day[row]) - firstMonth[c]);
-  }
-  const sortedKeys = keys.subarray(0, count).sort();
-  for (let i = 0; i < count; i++) {
-    if (i > 0 && sortedKeys[i] === sortedKeys[i - 1]) continue;
-    const c = Math.floor(sortedKeys[i] / span);
-    (active.get(firstMonth[c]) as Int32Array)[sortedKeys[i] - c * span]++;
-  }
-  const months = [...sizes.keys()].sort((a, b) => a - b);
-  const latest = endMonth - (months[0] ?? endMonth);
+  const cohorts: number[] = [];
+  sizes.forEach((size, cohort) => {
+    if (size > 0) cohorts.push(cohort);
+  });
+  const latest = cohorts.length === 0 ? 0 : sizes.length - 1 - cohorts[0];
   return {
-    cohorts: months.map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`),
-    sizes: months.map((m) => sizes.get(m) as number),
-    shares: months.map((m) => {
-      const counts = active.get(m) as Int32Array;
-      const size = sizes.get(m) as number;
-      return Array.from({ length: latest + 1 }, (_, k) => (k < counts.length ? counts[k] / size : null));
+    cohorts: cohorts.map((cohort) => {
+      const month = firstMonth + cohort;
+      return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    }),
+    sizes: cohorts.map((cohort) => sizes[cohort]),
+    shares: cohorts.map((cohort) => {
+      const counts = active[cohort];
+      return Array.from({ length: latest + 1 }, (_, k) => (k < counts.length ? counts[k] / sizes[cohort] : null));
     }),
   };
 }

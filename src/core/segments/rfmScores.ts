@@ -1,3 +1,4 @@
+import { distinctIndex } from "../models/customerData";
 import type { CustomerSummary } from "../summary";
 
 /** Recency, frequency and monetary scores from 1 (worst) to 5 (best), one entry per customer. */
@@ -13,23 +14,23 @@ const SCORES = 5;
  * Quintile scores 1..5 of `values`: score = 1 + floor(5 x (customers with a strictly worse value) / n),
  * so tied customers always share a score (a quantile cut on ranks would split them arbitrarily) and
  * the best fifth scores 5. With many ties a score may stay unused (60 % one-order customers all score 1).
- * Cost O(n log n): one numeric sort, then a lookup per customer.
+ * Cost O(n + d log d) for d distinct values: one score per distinct value, from counts of the values below it.
  * @example quintileScores([10, 20, 30, 40, 50], true) // [1, 2, 3, 4, 5]
  */
 export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  // One score per distinct value: `start` entries of `sorted` are below it, `end` at most it.
-  const scoreOf = new Map<number, number>();
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && sorted[end] === sorted[start]) end++;
-    const worse = higherIsBetter ? start : n - end;
-    scoreOf.set(sorted[start], 1 + Math.floor((SCORES * worse) / n));
-    start = end;
+  const { values: distinct, index } = distinctIndex(values);
+  // atMost[k + 1]: customers whose value is at most the k-th smallest distinct value; atMost[k]: below it.
+  const atMost = new Int32Array(distinct.length + 1);
+  for (let i = 0; i < n; i++) atMost[index[i] + 1]++;
+  for (let k = 1; k <= distinct.length; k++) atMost[k] += atMost[k - 1];
+  const scoreOf = new Uint8Array(distinct.length);
+  for (let k = 0; k < distinct.length; k++) {
+    const worse = higherIsBetter ? atMost[k] : n - atMost[k + 1];
+    scoreOf[k] = 1 + Math.floor((SCORES * worse) / n);
   }
   const scores = new Uint8Array(n);
-  for (let i = 0; i < n; i++) scores[i] = scoreOf.get(values[i]) as number;
+  for (let i = 0; i < n; i++) scores[i] = scoreOf[index[i]];
   return scores;
 }
 
@@ -39,7 +40,9 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolea
  * @example rfmScores(summary).recency[0] // 5 for the most recent fifth of customers
  */
 export function rfmScores(summary: CustomerSummary): RfmScores {
-  const daysSinceLast = Float64Array.from(summary.lastDay, (day) => summary.observationEnd - day);
+  const { lastDay, observationEnd } = summary;
+  const daysSinceLast = new Int32Array(lastDay.length);
+  for (let i = 0; i < lastDay.length; i++) daysSinceLast[i] = observationEnd - lastDay[i];
   return {
     recency: quintileScores(daysSinceLast, false),
     frequency: quintileScores(summary.orders, true),

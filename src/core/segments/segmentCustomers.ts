@@ -67,7 +67,11 @@ function byColumn(summary: CustomerSummary): Segmentation {
 }
 
 function byRfm(scores: RfmScores): Segmentation {
-  const index = Int32Array.from(scores.recency, (r, i) => RFM_GROUPS.indexOf(rfmGroup(r, scores.frequency[i])));
+  const { recency, frequency } = scores;
+  // The group of each (R, F) pair, named once rather than once per customer.
+  const groupOf = Int32Array.from({ length: 36 }, (_, pair) => RFM_GROUPS.indexOf(rfmGroup(Math.floor(pair / 6), pair % 6)));
+  const index = new Int32Array(recency.length);
+  for (let i = 0; i < index.length; i++) index[i] = groupOf[recency[i] * 6 + frequency[i]];
   return compact(
     [...RFM_GROUPS],
     index,

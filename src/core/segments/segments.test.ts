@@ -140,6 +140,19 @@ describe("segmentMetrics", () => {
 });
 
 describe("cohortRetention", () => {
+  test("a window of fewer days than rows (each day's month looked up): 2024-01 = A, B; A again in February", () => {
+    // Window 2024-01-30 .. 2024-02-02 (4 days), 5 rows: A Jan 30 and Feb 1, B Jan 31, C Feb 2 and a refund on Feb 2.
+    const short = parseTransactions([
+      ["customer", "date", "amount"],
+      ["A", "2024-01-30", 10],
+      ["B", "2024-01-31", 10],
+      ["A", "2024-02-01", 10],
+      ["C", "2024-02-02", 10],
+      ["C", "2024-02-02", -5],
+    ]).table;
+    expect(cohortRetention(short)).toEqual({ cohorts: ["2024-01", "2024-02"], sizes: [2, 1], shares: [[1, 0.5], [1, null]] });
+  });
+
   test("share of each monthly cohort buying k months after acquisition; months after the window are null", () => {
     // 2024-01: A, B; Feb nobody, Mar A -> [1, 0, 0.5]; 2024-02: C -> [1, 0, null]; 2024-03: D -> [1, null, null]
     expect(cohortRetention(table)).toEqual({

@@ -57,3 +57,10 @@ test("windows out of order are errors", () => {
     splitCalibrationHoldout(table, { calibrationEnd: firstOfJanuary + 5, holdoutEnd: firstOfJanuary + 30, unit: "day" })
   ).toThrow("`holdoutEnd` must be a day number after");
 });
+
+test("repeat purchase days by day: A on days 7 and 14, B on day 10; D's are not counted (new in the holdout)", () => {
+  const split = splitCalibrationHoldout(table, { calibrationEnd: firstOfJanuary + 10, unit: "day" });
+  const expected = new Array(22).fill(0);
+  expected[7] = expected[10] = expected[14] = 1;
+  expect(Array.from(split.repeatPurchasesByDay)).toEqual(expected);
+});

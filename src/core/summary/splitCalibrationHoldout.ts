@@ -23,6 +23,11 @@ export interface CalibrationHoldout {
   holdoutLength: number;
   /** Customers whose first purchase falls in the holdout: not in `calibration`. */
   newInHoldout: number;
+  /**
+   * Repeat purchase days of the calibration customers on each day from the table's first day to
+   * `holdoutEnd` (index day - table.firstDay), counted as `frequency` and `holdoutPurchases` count them.
+   */
+  repeatPurchasesByDay: Int32Array;
 }
 
 /**
@@ -50,12 +55,14 @@ export function splitCalibrationHoldout(table: TransactionTable, options: Calibr
     Number.isInteger(holdoutEnd) && holdoutEnd > calibrationEnd && holdoutEnd <= table.observationEnd,
     `\`holdoutEnd\` must be a day number after \`calibrationEnd\` (${isoDate(calibrationEnd)}) and on or before the observation end (${isoDate(table.observationEnd)})`
   );
-  const windows = summarizeWindow(table, unit, calibrationEnd, holdoutEnd);
+  const repeatPurchasesByDay = new Int32Array(holdoutEnd - table.firstDay + 1);
+  const windows = summarizeWindow(table, unit, calibrationEnd, holdoutEnd, repeatPurchasesByDay);
   return {
     calibration: windows.summary,
     holdoutPurchases: windows.holdoutPurchases,
     holdoutRevenue: windows.holdoutRevenue,
     holdoutLength: (holdoutEnd - calibrationEnd) / unitDays,
     newInHoldout: windows.customersAfterEnd,
+    repeatPurchasesByDay,
   };
 }

@@ -1,4 +1,5 @@
 import { ensure } from "../errors";
+import { type CustomerRows, customerRows } from "../transactions/customerRows";
 import type { TransactionTable } from "../transactions/parseTransactions";
 import { type PeriodUnit, daysPerUnit } from "./periodUnit";
 
@@ -73,13 +74,21 @@ export interface WindowSummary {
 
 /**
  * The shared pass behind {@link summarizeCustomers} and `splitCalibrationHoldout`: transactions
- * after `holdoutEnd` are ignored.
+ * after `holdoutEnd` are ignored. `repeatPurchaseDays`, when given, counts the repeat purchase
+ * occasions (every purchase day but the first) of the customers summarised, up to `holdoutEnd`, at
+ * index day - table.firstDay.
  */
-export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: number, holdoutEnd: number): WindowSummary {
+export function summarizeWindow(
+  table: TransactionTable,
+  unit: PeriodUnit,
+  end: number,
+  holdoutEnd: number,
+  repeatPurchaseDays?: Int32Array
+): WindowSummary {
   const unitDays = daysPerUnit(unit);
   ensure(table.length > 0, "`summarizeCustomers` requires at least one valid transaction");
   const customers = table.customerIds.length;
-  const rows = groupByCustomer(table);
+  const rows = customerRows(table);
   const { day, amount, order, cost, segment } = rows;
 
   const summary: CustomerSummary = {
@@ -102,17 +111,18 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
   };
   const holdoutPurchases = new Float64Array(customers);
   const holdoutRevenue = new Float64Array(customers);
+  const keptCustomers = new Int32Array(customers);
   let customersAfterEnd = 0;
 
   // Scratch space for one customer's orders, in order of their first row's day.
-  const largest = largestBlock(rows.starts);
+  const largest = rows.largestBlock;
   const orderDay = new Int32Array(largest);
   const orderTotal = new Float64Array(largest);
   const orderCost = new Float64Array(largest);
   const orderSlot = order === null ? null : new Int32Array((table.orderIds as string[]).length);
   const orderOwner = order === null ? null : new Int32Array((table.orderIds as string[]).length).fill(-1);
   const segmentCount = segment === null ? null : new Int32Array((table.segmentLabels as string[]).length);
-  const segmentsSeen: number[] = [];
+  const segmentsSeen = segment === null ? null : new Int32Array((table.segmentLabels as string[]).length);
 
   let kept = 0;
   for (let customer = 0; customer < customers; customer++) {
@@ -157,6 +167,7 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
         laterRevenue += total;
         if (total >= 0 && (holdoutDays === 0 || when !== holdoutDay)) {
           holdoutDays++;
+          if (repeatPurchaseDays !== undefined && occasions > 0) repeatPurchaseDays[when - table.firstDay]++;
           holdoutDay = when;
         }
         continue;
@@ -174,6 +185,7 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
         continue;
       }
       occasions++;
+      if (repeatPurchaseDays !== undefined && occasions > 1) repeatPurchaseDays[when - table.firstDay]++;
       occasionDay = when;
       occasionTotal = total;
     }
@@ -185,7 +197,7 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
     if (occasions > 1) repeatTotal += occasionTotal;
 
     const repeats = occasions - 1;
-    summary.customerIds.push(table.customerIds[customer]);
+    keptCustomers[kept] = customer;
     summary.firstDay[kept] = firstDay;
     summary.lastDay[kept] = occasionDay;
     summary.orders[kept] = purchases;
@@ -199,140 +211,56 @@ export function summarizeWindow(table: TransactionTable, unit: PeriodUnit, end: 
     holdoutPurchases[kept] = holdoutDays;
     holdoutRevenue[kept] = laterRevenue;
     if (summary.segment !== null) {
-      summary.segment[kept] = modeSegment(rows, from, to, end, segmentCount as Int32Array, segmentsSeen);
+      summary.segment[kept] = modeSegment(rows, from, to, end, segmentCount as Int32Array, segmentsSeen as Int32Array);
     }
     kept++;
   }
 
+  // Usually every customer is kept: then their ids are the table's.
+  summary.customerIds = kept === customers ? table.customerIds.slice() : Array.from(keptCustomers.subarray(0, kept), (c) => table.customerIds[c]);
   return {
     summary: trim(summary, kept),
-    holdoutPurchases: holdoutPurchases.slice(0, kept),
-    holdoutRevenue: holdoutRevenue.slice(0, kept),
+    holdoutPurchases: holdoutPurchases.subarray(0, kept),
+    holdoutRevenue: holdoutRevenue.subarray(0, kept),
     customersAfterEnd,
   };
 }
 
-/** The table's columns reordered so each customer's rows are contiguous and sorted by day. */
-interface CustomerRows {
-  /** Customer c's rows are positions `starts[c] .. starts[c + 1]`. */
-  starts: Int32Array;
-  day: Int32Array;
-  amount: Float64Array;
-  cost: Float64Array | null;
-  order: Int32Array | null;
-  segment: Int32Array | null;
-}
-
 /**
- * Groups rows by customer with a stable counting sort that moves the values themselves (so the
- * per-customer pass reads memory in order), then sorts each customer's rows by day where they are
- * not already (ties keep sheet order). O(rows + customers) plus the in-block sorts.
+ * The most frequent non-blank segment of a customer's rows up to `end`; ties go to the one seen first.
+ * `counts` (zero on entry and on return) and `seen` are scratch arrays of one entry per segment label.
  */
-function groupByCustomer(table: TransactionTable): CustomerRows {
-  const { length, customer } = table;
-  const starts = new Int32Array(table.customerIds.length + 1);
-  for (let row = 0; row < length; row++) starts[customer[row] + 1]++;
-  for (let index = 1; index < starts.length; index++) starts[index] += starts[index - 1];
-  const target = starts.slice(0, -1);
-  const place = new Int32Array(length);
-  for (let row = 0; row < length; row++) place[row] = target[customer[row]]++;
-  const rows: CustomerRows = {
-    starts,
-    day: scatter(table.day, place),
-    amount: scatter(table.amount, place),
-    cost: table.cost && scatter(table.cost, place),
-    order: table.order && scatter(table.order, place),
-    segment: table.segment && scatter(table.segment, place),
-  };
-  sortBlocksByDay(rows);
-  return rows;
-}
-
-function scatter<T extends Int32Array | Float64Array>(values: T, place: Int32Array): T {
-  const moved = new (values.constructor as new (length: number) => T)(values.length);
-  for (let row = 0; row < values.length; row++) moved[place[row]] = values[row];
-  return moved;
-}
-
-/** Blocks up to this size are sorted by insertion, larger ones through a typed-array sort. */
-const INSERTION_SORT_LIMIT = 16;
-
-function sortBlocksByDay(rows: CustomerRows): void {
-  const { starts, day } = rows;
-  const columns = [rows.day, rows.amount, rows.cost, rows.order, rows.segment].filter((column) => column !== null);
-  let keys = new Float64Array(0);
-  const scratch = new Float64Array(largestBlock(starts));
-  for (let customer = 0; customer + 1 < starts.length; customer++) {
-    const from = starts[customer];
-    const to = starts[customer + 1];
-    let sorted = true;
-    for (let position = from + 1; position < to && sorted; position++) sorted = day[position - 1] <= day[position];
-    if (sorted) continue;
-    const size = to - from;
-    if (keys.length < size) keys = new Float64Array(size);
-    // Key = day offset * size + position in block: sorting the keys sorts by day, ties by sheet order.
-    let firstDay = day[from];
-    for (let position = from; position < to; position++) firstDay = Math.min(firstDay, day[position]);
-    const blockKeys = keys.subarray(0, size);
-    for (let offset = 0; offset < size; offset++) blockKeys[offset] = (day[from + offset] - firstDay) * size + offset;
-    if (size <= INSERTION_SORT_LIMIT) insertionSort(blockKeys);
-    else blockKeys.sort();
-    for (const column of columns) {
-      for (let offset = 0; offset < size; offset++) scratch[offset] = column[from + (blockKeys[offset] % size)];
-      for (let offset = 0; offset < size; offset++) column[from + offset] = scratch[offset];
-    }
-  }
-}
-
-function insertionSort(values: Float64Array): void {
-  for (let index = 1; index < values.length; index++) {
-    const value = values[index];
-    let hole = index;
-    while (hole > 0 && values[hole - 1] > value) {
-      values[hole] = values[hole - 1];
-      hole--;
-    }
-    values[hole] = value;
-  }
-}
-
-function largestBlock(starts: Int32Array): number {
-  let largest = 0;
-  for (let index = 1; index < starts.length; index++) largest = Math.max(largest, starts[index] - starts[index - 1]);
-  return largest;
-}
-
-/** The most frequent non-blank segment of a customer's rows up to `end`; ties go to the one seen first. */
-function modeSegment(rows: CustomerRows, from: number, to: number, end: number, counts: Int32Array, seen: number[]): number {
+function modeSegment(rows: CustomerRows, from: number, to: number, end: number, counts: Int32Array, seen: Int32Array): number {
   const segment = rows.segment as Int32Array;
-  seen.length = 0;
+  let labels = 0;
   for (let position = from; position < to; position++) {
     if (rows.day[position] > end) break;
     const label = segment[position];
     if (label < 0) continue;
-    if (counts[label]++ === 0) seen.push(label);
+    if (counts[label]++ === 0) seen[labels++] = label;
   }
   let best = -1;
-  for (const label of seen) {
-    if (best < 0 || counts[label] > counts[best]) best = label;
+  for (let k = 0; k < labels; k++) {
+    if (best < 0 || counts[seen[k]] > counts[best]) best = seen[k];
   }
-  for (const label of seen) counts[label] = 0;
+  for (let k = 0; k < labels; k++) counts[seen[k]] = 0;
   return best;
 }
 
+/** The first `kept` entries of each column, as views (no copy: usually every customer is kept). */
 function trim(summary: CustomerSummary, kept: number): CustomerSummary {
   return {
     ...summary,
-    firstDay: summary.firstDay.slice(0, kept),
-    lastDay: summary.lastDay.slice(0, kept),
-    orders: summary.orders.slice(0, kept),
-    revenue: summary.revenue.slice(0, kept),
-    aov: summary.aov.slice(0, kept),
-    cost: summary.cost === null ? null : summary.cost.slice(0, kept),
-    frequency: summary.frequency.slice(0, kept),
-    recency: summary.recency.slice(0, kept),
-    T: summary.T.slice(0, kept),
-    monetaryValue: summary.monetaryValue.slice(0, kept),
-    segment: summary.segment === null ? null : summary.segment.slice(0, kept),
+    firstDay: summary.firstDay.subarray(0, kept),
+    lastDay: summary.lastDay.subarray(0, kept),
+    orders: summary.orders.subarray(0, kept),
+    revenue: summary.revenue.subarray(0, kept),
+    aov: summary.aov.subarray(0, kept),
+    cost: summary.cost === null ? null : summary.cost.subarray(0, kept),
+    frequency: summary.frequency.subarray(0, kept),
+    recency: summary.recency.subarray(0, kept),
+    T: summary.T.subarray(0, kept),
+    monetaryValue: summary.monetaryValue.subarray(0, kept),
+    segment: summary.segment === null ? null : summary.segment.subarray(0, kept),
   };
 }

@@ -20,6 +20,27 @@ export interface CellGrid {
 }
 
 /**
+ * A grid whose every cell is text cut from one string (the CSV reader's). The transactions parser
+ * reads such cells in place where it can: at a million rows, cutting out a string per cell and
+ * collecting those strings costs more than reading them.
+ */
+export interface TextGrid extends CellGrid {
+  /** The string the cells lie in. */
+  readonly text: string;
+  /**
+   * Writes where cell (row, column) starts and ends in `text` into `range[0]` and `range[1]`; false
+   * (range untouched) when the cell is not a plain run of `text`, e.g. a quoted field holding `""`:
+   * read such a cell with `cell`.
+   */
+  textRange(row: number, column: number, range: Int32Array): boolean;
+}
+
+/** Whether the grid's cells can be read in place (see {@link TextGrid}). */
+export function isTextGrid(grid: CellGrid): grid is TextGrid {
+  return typeof (grid as Partial<TextGrid>).textRange === "function";
+}
+
+/**
  * Wraps a 2-D array of cells (e.g. Excel's `Range.values`) as a {@link CellGrid}; no copy.
  *
  * @example gridFromRows([["a", 1], ["b"]]).cell(1, 1) // undefined

@@ -29,3 +29,22 @@ test("many keys through several rehashes: each gets one number, compared with a 
   expect(mismatches).toEqual([]);
   expect(table.keys).toEqual([...reference.keys()]);
 });
+
+test("packed and stored keys stay apart at the boundaries: 7 and 8 characters, codes 255 and 256, a NUL", () => {
+  // Reference: the keys are all different strings, so each must get its own number, in order.
+  const table = new KeyTable();
+  const keys = ["abcdefg", "abcdefgh", "abcdef", "\u00ff", "\u0100", "", "\u0000", "\u0000\u0000", "abcdef\u00ff", "abcdef\u0100"];
+  expect(keys.map((key) => table.indexOf(key))).toEqual(keys.map((_, index) => index));
+  expect(keys.map((key) => table.indexOf(key))).toEqual(keys.map((_, index) => index));
+  expect(table.keys).toEqual(keys);
+});
+
+test("a key read in place from a larger text is the same key as its string", () => {
+  const table = new KeyTable();
+  const text = "C1,C22,C1,a long customer name,C22,a long customer name";
+  const ranges = [[0, 2], [3, 6], [7, 9], [10, 30], [31, 34], [35, 55]];
+  expect(ranges.map(([start, end]) => table.indexOfText(text, start, end))).toEqual([0, 1, 0, 2, 1, 2]);
+  expect(table.keys).toEqual(["C1", "C22", "a long customer name"]);
+  expect(table.indexOf("a long customer name")).toBe(2);
+  expect(table.indexOf("C22")).toBe(1);
+});

@@ -1,91 +1,121 @@
 /** Slots of a new table (a power of two). */
 const INITIAL_SLOTS = 1024;
 /** Integers per slot. */
-const SLOT_WIDTH = 4;
+const SLOT_WIDTH = 3;
+/** Keys of at most this many characters, each below 256, are held in the slot itself. */
+const PACKED_LENGTH = 7;
 
 /**
  * Distinct strings numbered 0, 1, 2, ... in order of first appearance (customer, order and
- * segment ids). An open-addressing hash table (linear probing, at most half full) on one typed
- * array whose slots hold the hash, the key number and where the key's characters lie in a
- * compact character array; a lookup touches the slot and those characters only. With hundreds of
- * thousands of ids, memory latency dominates and this runs in about two thirds of the time of a
- * `Map<string, number>` here. The last key is remembered, since consecutive rows often repeat it.
- * Amortised O(key length) per lookup.
+ * segment ids). An open-addressing hash table (linear probing, at most two thirds full) on one typed
+ * array of three integers per slot: the key's number and the key itself, either packed (short keys of
+ * one-byte characters, such as "C1042" or "00042": characters and length in two integers) or as its
+ * hash and length, its characters lying in a compact character array. With hundreds of thousands of
+ * ids in random order, memory latency dominates: a lookup of a short key touches its slot only, in a
+ * table kept small (6 MB for 300,000 ids), and never a string of the JavaScript heap. A key can be read
+ * in place, as a range of a larger text (the CSV reader's), so that only new keys are cut out as
+ * strings. Amortised O(key length) per lookup.
  */
 export class KeyTable {
   /** The distinct keys; `keys[index]` is the key numbered `index`. */
   readonly keys: string[] = [];
-  /** SLOT_WIDTH integers per slot: hash, key number + 1 (0 = empty), first character, length. */
+  /**
+   * SLOT_WIDTH integers per slot: key number + 1 (0 = empty), then for a packed key its characters 0-3
+   * and its characters 4-6 with the length in the top byte (>= 0), for another key its hash (FNV-1a)
+   * and minus its length (< 0).
+   */
   private slots = new Int32Array(SLOT_WIDTH * INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
-  /** The characters of all keys, one after another. */
-  private chars = new Uint16Array(8 * INITIAL_SLOTS);
+  /** Where the characters of each key that is not packed start in `chars`, by key number. */
+  private charStarts = new Int32Array(INITIAL_SLOTS);
+  /** The characters of the keys that are not packed, one after another. */
+  private chars = new Uint16Array(1024);
   private charCount = 0;
-  private lastKey = "";
-  private lastIndex = -1;
 
   /** The number of `key`, adding it when new. */
   indexOf(key: string): number {
-    if (this.lastIndex >= 0 && key === this.lastKey) return this.lastIndex;
-    const hash = hashOf(key);
+    return this.indexOfText(key, 0, key.length);
+  }
+
+  /** The number of the key `text.slice(start, end)`, adding it when new; reads `text` in place. */
+  indexOfText(text: string, start: number, end: number): number {
+    const length = end - start;
+    let fnv = 0x811c9dc5;
+    let low = 0;
+    let high = length << 24;
+    let packed = length <= PACKED_LENGTH;
+    for (let offset = 0; offset < length; offset++) {
+      const code = text.charCodeAt(start + offset);
+      fnv = Math.imul(fnv ^ code, 0x01000193);
+      if (code > 0xff) packed = false;
+      else if (offset < 4) low |= code << (8 * offset);
+      else high |= code << (8 * (offset - 4));
+    }
+    if (!packed) {
+      low = finalMix(fnv);
+      high = -length;
+    }
+    const hash = packed ? finalMix(low ^ Math.imul(high, 0x9e3779b1)) : low;
     const slots = this.slots;
     const lastSlot = this.mask * SLOT_WIDTH;
     let slot = (hash & this.mask) * SLOT_WIDTH;
     for (;;) {
-      const entry = slots[slot + 1];
+      const entry = slots[slot];
       if (entry === 0) break;
-      if (slots[slot] === hash && slots[slot + 3] === key.length && this.holds(slots[slot + 2], key)) {
-        return this.remember(key, entry - 1);
+      if (slots[slot + 1] === low && slots[slot + 2] === high && (packed || this.holds(entry - 1, text, start, length))) {
+        return entry - 1;
       }
       slot = slot === lastSlot ? 0 : slot + SLOT_WIDTH;
     }
     const index = this.keys.length;
-    this.keys.push(key);
-    slots[slot] = hash;
-    slots[slot + 1] = index + 1;
-    slots[slot + 2] = this.store(key);
-    slots[slot + 3] = key.length;
-    if (2 * this.keys.length > this.mask) this.rehash();
-    return this.remember(key, index);
-  }
-
-  private remember(key: string, index: number): number {
-    this.lastKey = key;
-    this.lastIndex = index;
+    this.keys.push(text.slice(start, end));
+    slots[slot] = index + 1;
+    slots[slot + 1] = low;
+    slots[slot + 2] = high;
+    if (!packed) this.store(index, text, start, length);
+    if (3 * this.keys.length > 2 * this.mask) this.rehash();
     return index;
   }
 
-  /** Whether the characters from `start` spell `key`. */
-  private holds(start: number, key: string): boolean {
+  /** Whether the characters of key `index` spell text[start, start + length). */
+  private holds(index: number, text: string, start: number, length: number): boolean {
     const chars = this.chars;
-    for (let offset = 0; offset < key.length; offset++) {
-      if (chars[start + offset] !== key.charCodeAt(offset)) return false;
+    const at = this.charStarts[index];
+    for (let offset = 0; offset < length; offset++) {
+      if (chars[at + offset] !== text.charCodeAt(start + offset)) return false;
     }
     return true;
   }
 
-  /** Appends the key's characters; returns where they start. */
-  private store(key: string): number {
-    const start = this.charCount;
-    if (start + key.length > this.chars.length) {
-      const larger = new Uint16Array(2 * (start + key.length));
+  /** Appends the characters text[start, start + length) of key `index`. */
+  private store(index: number, text: string, start: number, length: number): void {
+    const at = this.charCount;
+    if (at + length > this.chars.length) {
+      const larger = new Uint16Array(2 * (at + length));
       larger.set(this.chars);
       this.chars = larger;
     }
-    for (let offset = 0; offset < key.length; offset++) this.chars[start + offset] = key.charCodeAt(offset);
-    this.charCount = start + key.length;
-    return start;
+    if (index >= this.charStarts.length) {
+      const larger = new Int32Array(2 * (index + 1));
+      larger.set(this.charStarts);
+      this.charStarts = larger;
+    }
+    for (let offset = 0; offset < length; offset++) this.chars[at + offset] = text.charCodeAt(start + offset);
+    this.charStarts[index] = at;
+    this.charCount = at + length;
   }
 
+  /** Doubles the slots; a packed key's hash is recomputed from the slot, another's is in it. */
   private rehash(): void {
     const old = this.slots;
     const size = 2 * (this.mask + 1);
     const slots = new Int32Array(SLOT_WIDTH * size);
     const mask = size - 1;
     for (let from = 0; from < old.length; from += SLOT_WIDTH) {
-      if (old[from + 1] === 0) continue;
-      let target = old[from] & mask;
-      while (slots[target * SLOT_WIDTH + 1] !== 0) target = (target + 1) & mask;
+      if (old[from] === 0) continue;
+      const packed = old[from + 2] >= 0;
+      let target = (packed ? finalMix(old[from + 1] ^ Math.imul(old[from + 2], 0x9e3779b1)) : old[from + 1]) & mask;
+      while (slots[target * SLOT_WIDTH] !== 0) target = (target + 1) & mask;
       for (let field = 0; field < SLOT_WIDTH; field++) slots[target * SLOT_WIDTH + field] = old[from + field];
     }
     this.slots = slots;
@@ -93,10 +123,9 @@ export class KeyTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units, then MurmurHash3's finaliser so the low bits (the slot) mix well. */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+/** MurmurHash3's finaliser (over an FNV-1a hash, or a packed key's two integers), so the low bits (the slot) mix well. */
+function finalMix(bits: number): number {
+  let hash = bits;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;

@@ -1,8 +1,9 @@
 import { ClvError } from "../errors";
-import { type CellGrid, type CellValue, describeCell, gridFromRows, isBlankCell, isBlankRow } from "./cellGrid";
+import { type CellGrid, type CellValue, describeCell, gridFromRows, isBlankRow } from "./cellGrid";
+import { cellReader } from "./cellReader";
 import { KeyTable } from "./keyTable";
 import { type ColumnDetection, type DetectOptions, detectColumns } from "./detectColumns";
-import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence, readAmount } from "./readAmount";
+import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence } from "./readAmount";
 import { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
 
 /** Options of {@link parseTransactions}; see also {@link DetectOptions} (header, column overrides, date system). */
@@ -179,69 +180,64 @@ export function parseTransactions(
     if (found === null) warnings.push(mixedDecimalsWarning(labels[amountColumn], evidence, firstRow));
     return found;
   };
-  const readMoney = (value: CellValue): number | AmountIssue => {
-    const result = readAmount(value, decimal);
+  const cells = cellReader(grid);
+  const readMoney = (row: number, column: number): number | AmountIssue => {
+    const result = cells.amount(row, column, decimal);
     if (result !== "separatorNeeded") return result;
     decimal = decideDecimal();
-    return readAmount(value, decimal);
+    return cells.amount(row, column, decimal);
   };
 
   for (let row = 0; row < grid.rowCount; row++) {
     if (row === headerRow) continue;
-    const customerCell = grid.cell(row, customerColumn);
-    if (isBlankCell(customerCell)) {
+    if (cells.isBlank(row, customerColumn)) {
       if (isBlankRow(grid, row)) blankRows++;
       else reject(row, customerColumn, "the customer id is empty");
       continue;
     }
-    const customerId = customerKey(customerCell);
-    if (customerId === null) {
-      reject(row, customerColumn, `${describeCell(customerCell)} is not a customer id`);
+    if (!cells.isId(row, customerColumn, customerKey)) {
+      reject(row, customerColumn, `${describeCell(grid.cell(row, customerColumn))} is not a customer id`);
       continue;
     }
-    const dateCell = grid.cell(row, dateColumn);
-    let rowDay = readDay(dateCell, system, dateOrder);
+    let rowDay = cells.day(row, dateColumn, system, dateOrder);
     if (rowDay === "orderNeeded") {
       dateOrder = decideDateOrder();
-      rowDay = readDay(dateCell, system, dateOrder);
+      rowDay = cells.day(row, dateColumn, system, dateOrder);
     }
     if (typeof rowDay === "string") {
-      reject(row, dateColumn, dateReason(rowDay, dateCell, system, datesMixed));
+      reject(row, dateColumn, dateReason(rowDay, grid.cell(row, dateColumn), system, datesMixed));
       continue;
     }
     if (end !== null && rowDay > end) {
       afterEndRows++;
       continue;
     }
-    const amountCell = grid.cell(row, amountColumn);
-    const rowAmount = readMoney(amountCell);
+    const rowAmount = readMoney(row, amountColumn);
     if (typeof rowAmount === "string") {
-      reject(row, amountColumn, amountReason(rowAmount, amountCell, "amount"));
+      reject(row, amountColumn, amountReason(rowAmount, grid.cell(row, amountColumn), "amount"));
       continue;
     }
     if (cost !== null) {
-      const costCell = grid.cell(row, costColumn as number);
-      const rowCost = readMoney(costCell);
+      const rowCost = readMoney(row, costColumn as number);
       if (typeof rowCost === "string") {
-        reject(row, costColumn as number, amountReason(rowCost, costCell, costIsMargin ? "margin" : "cost"));
+        reject(row, costColumn as number, amountReason(rowCost, grid.cell(row, costColumn as number), costIsMargin ? "margin" : "cost"));
         continue;
       }
       cost[length] = costIsMargin ? rowAmount - rowCost : rowCost;
     }
     if (order !== null) {
-      const orderCell = grid.cell(row, mapping.order as number);
-      const orderId = isBlankCell(orderCell) ? "" : customerKey(orderCell);
-      if (orderId === null) {
-        reject(row, mapping.order as number, `${describeCell(orderCell)} is not an order id`);
+      const orderColumn = mapping.order as number;
+      if (cells.isBlank(row, orderColumn)) {
+        order[length] = -1;
+      } else if (cells.isId(row, orderColumn, customerKey)) {
+        order[length] = cells.key(row, orderColumn, orderIds, customerKey);
+      } else {
+        reject(row, orderColumn, `${describeCell(grid.cell(row, orderColumn))} is not an order id`);
         continue;
       }
-      order[length] = orderId === "" ? -1 : orderIds.indexOf(orderId);
     }
-    if (segment !== null) {
-      const segmentCell = grid.cell(row, mapping.segment as number);
-      segment[length] = isBlankCell(segmentCell) ? -1 : segmentLabels.indexOf(segmentLabel(segmentCell));
-    }
-    customer[length] = customerIds.indexOf(customerId);
+    if (segment !== null) segment[length] = cells.key(row, mapping.segment as number, segmentLabels, segmentLabel);
+    customer[length] = cells.key(row, customerColumn, customerIds, customerKey);
     day[length] = rowDay;
     amount[length] = rowAmount;
     sourceRow[length] = firstRow + row;
@@ -251,18 +247,19 @@ export function parseTransactions(
   }
 
   const empty = length === 0;
+  // Views, not copies: what they leave unused (rejected, blank and later rows) is at most the grid's rows.
   const table: TransactionTable = {
     length,
     customerIds: customerIds.keys,
-    customer: customer.slice(0, length),
-    day: day.slice(0, length),
-    amount: amount.slice(0, length),
+    customer: customer.subarray(0, length),
+    day: day.subarray(0, length),
+    amount: amount.subarray(0, length),
     orderIds: order === null ? null : orderIds.keys,
-    order: order === null ? null : order.slice(0, length),
+    order: order === null ? null : order.subarray(0, length),
     segmentLabels: segment === null ? null : segmentLabels.keys,
-    segment: segment === null ? null : segment.slice(0, length),
-    cost: cost === null ? null : cost.slice(0, length),
-    sourceRow: sourceRow.slice(0, length),
+    segment: segment === null ? null : segment.subarray(0, length),
+    cost: cost === null ? null : cost.subarray(0, length),
+    sourceRow: sourceRow.subarray(0, length),
     firstDay: empty ? NaN : firstDay,
     lastDay: empty ? NaN : lastDay,
     observationEnd: end ?? (empty ? NaN : lastDay),

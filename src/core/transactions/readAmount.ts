@@ -65,7 +65,7 @@ export function readAmount(value: CellValue, decimal: DecimalSetting): number | 
 function readAmountText(raw: string, decimal: DecimalSetting): number | AmountIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
-  const plain = plainDecimal(text);
+  const plain = plainDecimal(text, 0, text.length);
   if (!Number.isNaN(plain)) return plain;
   const parts = amountParts(text);
   if (parts === null) return "notANumber";
@@ -88,31 +88,34 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent
 const MAX_PLAIN_DIGITS = 15;
 
 /**
- * The value of `-?digits(.digits)?` text with at most 15 digits and no reading but the plain one
- * (so not `1.234`, whose dot might group thousands); NaN for anything else. This is the common
- * machine format, read without a pattern: mantissa / 10^decimals is the correctly rounded quotient
- * of two exact doubles, hence the same double as `Number(text)`.
+ * The value of the trimmed text text[from, end) when it is `-?digits(.digits)?` with at most 15 digits
+ * and no reading but the plain one (so not `1.234`, whose dot might group thousands); NaN for anything
+ * else. This is the common machine format, read in place without a pattern: mantissa / 10^decimals is
+ * the correctly rounded quotient of two exact doubles, hence the same double as `Number(text)`.
+ * Parsers of large texts call it directly (see `CellReader`).
+ *
+ * @example plainDecimal("x,-12.50,", 2, 8) // -12.5
  */
-function plainDecimal(text: string): number {
-  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+export function plainDecimal(text: string, from: number, end: number): number {
+  const start = from < end && text.charCodeAt(from) === 45 ? from + 1 : from;
   let mantissa = 0;
   let dot = -1;
-  for (let index = start; index < text.length; index++) {
+  for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if (code >= 48 && code <= 57) mantissa = mantissa * 10 + (code - 48);
     else if (code === 46 && dot < 0) dot = index;
     else return NaN;
   }
-  const digitCount = text.length - start - (dot < 0 ? 0 : 1);
-  if (digitCount === 0 || digitCount > MAX_PLAIN_DIGITS || dot === start || dot === text.length - 1) return NaN;
+  const digitCount = end - start - (dot < 0 ? 0 : 1);
+  if (digitCount === 0 || digitCount > MAX_PLAIN_DIGITS || dot === start || dot === end - 1) return NaN;
   let value = mantissa;
-  if (dot > 0) {
-    const decimals = text.length - dot - 1;
+  if (dot >= 0) {
+    const decimals = end - dot - 1;
     const mayGroup = decimals === 3 && dot - start <= 3 && text.charCodeAt(start) !== 48;
     if (mayGroup) return NaN;
     value = mantissa / POWERS_OF_TEN[decimals];
   }
-  return start === 1 ? -value : value;
+  return start > from ? -value : value;
 }
 
 /** Splits amount text into sign and digits, dropping currency; null when it is not an amount. */

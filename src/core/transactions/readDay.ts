@@ -106,16 +106,8 @@ function readDayNumber(value: number, system: DateSystem): number | DateIssue {
 function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): number | DateIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
-  // Fast path for the machine formats 19970101 and 2024-03-05 (a time after it is checked by the pattern).
-  const compact = text.length === 8;
-  if (compact || (text.length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45)) {
-    const year = digits(text, 0, 4);
-    const month = compact ? digits(text, 4, 6) : digits(text, 5, 7);
-    const day = compact ? digits(text, 6, 8) : digits(text, 8, 10);
-    if (year >= 0 && month >= 0 && day >= 0 && (text.length <= 10 || YEAR_FIRST.test(text))) {
-      return dayOrIssue(year, month, day);
-    }
-  }
+  const machine = readMachineDay(text, 0, text.length);
+  if (machine !== undefined) return machine;
   if (PLAIN_NUMBER.test(text)) return readDayNumber(Number(text), system);
   let match = YEAR_FIRST.exec(text);
   if (match) return dayOrIssue(Number(match[1]), Number(match[3]), Number(match[4]));
@@ -131,6 +123,24 @@ function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): 
   match = MONTH_NAME_DAY.exec(text);
   if (match) return namedMonthDay(match[1], Number(match[3]), match[2], match[4]);
   return "notADate";
+}
+
+/**
+ * The fast path of {@link readDay} for the machine formats 19970101 and 2024-03-05 (a time after it is
+ * checked by the pattern), reading the trimmed text text[start, end) in place; undefined for text in
+ * other formats. Parsers of large texts call it directly (see `CellReader`).
+ *
+ * @example readMachineDay("x,2024-03-05,", 2, 12) // 19787
+ */
+export function readMachineDay(text: string, start: number, end: number): number | DateIssue | undefined {
+  const length = end - start;
+  const compact = length === 8;
+  if (!compact && !(length >= 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45)) return undefined;
+  const year = digits(text, start, start + 4);
+  const month = compact ? digits(text, start + 4, start + 6) : digits(text, start + 5, start + 7);
+  const day = compact ? digits(text, start + 6, start + 8) : digits(text, start + 8, start + 10);
+  if (year < 0 || month < 0 || day < 0 || (length > 10 && !YEAR_FIRST.test(text.slice(start, end)))) return undefined;
+  return dayOrIssue(year, month, day);
 }
 
 /** Reads numeric day/month/year parts under an order setting. */

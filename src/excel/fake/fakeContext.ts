@@ -12,6 +12,7 @@ import {
   SHEET_ROWS,
   tableRect,
 } from "./fakeWorkbook";
+import { findStructuredReferences } from "./structuredReferences";
 
 // Stand-ins for the Office.js proxy objects that src/excel uses, with Office.js's rules: a property is
 // read only after `load` and a `context.sync()`; `isNullObject` only after a sync; writes apply at once
@@ -296,41 +297,21 @@ export class FakeWorksheet extends ClientObject {
 
 /** Checks the structured references of a formula written to (`row`, `column`) as Excel would refuse them. */
 function checkStructuredReferences(formula: string, sheet: FakeSheet, row: number, column: number, workbook: FakeWorkbook): void {
-  const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "[") continue;
-    const name = /[A-Za-z_\\][A-Za-z0-9_.\\]*$/.exec(text.slice(0, i))?.[0];
-    let end = i + 1;
-    for (let depth = 1; depth > 0 && end < text.length; end++) {
-      if (text[end] === "'") end++;
-      else if (text[end] === "[") depth++;
-      else if (text[end] === "]") depth--;
-    }
+  for (const reference of findStructuredReferences(formula)) {
+    const name = reference.table;
     const table =
-      name === undefined
+      name === null
         ? workbook.tables.find((t) => t.sheet === sheet && intersect(tableRect(t), { row, column, rowCount: 1, columnCount: 1 }) !== null)
         : workbook.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (table === undefined) {
-      throw new FakeExcelError("InvalidArgument", `${formula}: ${name === undefined ? "a [column] reference outside a table" : `no table named ${name}`}`);
+      throw new FakeExcelError("InvalidArgument", `${formula}: ${name === null ? "a [column] reference outside a table" : `no table named ${name}`}`);
     }
-    for (const wanted of columnsOf(text.slice(i + 1, end - 1))) {
+    for (const wanted of reference.columns) {
       if (!table.headers.some((h) => h.toLowerCase() === wanted.toLowerCase())) {
         throw new FakeExcelError("InvalidArgument", `${formula}: table ${table.name} has no column ${wanted}`);
       }
     }
-    i = end - 1;
   }
-}
-
-/** Column names inside a structured reference's outer brackets: "@Col", "@[Col x]", "Col", "[#Totals],[Col]". */
-function columnsOf(inner: string): string[] {
-  const body = inner.startsWith("@") ? inner.slice(1) : inner;
-  if (!body.startsWith("[")) return body === "" || body.startsWith("#") ? [] : [body];
-  const names: string[] = [];
-  for (const match of body.matchAll(/\[((?:'.|[^\]])*)\]/g)) {
-    if (!match[1].startsWith("#")) names.push(match[1].replace(/'(.)/g, "$1"));
-  }
-  return names;
 }
 
 export class FakeRange extends ClientObject {

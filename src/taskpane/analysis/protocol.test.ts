@@ -69,6 +69,7 @@ describe("analyse requests", () => {
       "fittingPurchases",
       "fittingSpend",
       "predicting",
+      "estimatingIntervals",
       "tabulating",
       "planning",
     ]);

@@ -1,5 +1,6 @@
 import {
   Body1,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -171,6 +172,23 @@ export function AssumptionsStep({ wizard }: { wizard: Wizard }) {
       <Field label={t.inactivity} hint={t.inactivityHint} validationMessage={messageOf("inactivityDays")}>
         {numberInput("inactivityDays", { integer: true })}
       </Field>
+      <Field hint={t.holdoutHint}>
+        <Checkbox
+          label={t.holdout}
+          checked={form.holdout}
+          onChange={(_, data) => dispatch({ type: "holdoutToggled", on: data.checked === true })}
+          data-testid="assumption-holdout"
+        />
+      </Field>
+      {form.holdout && (
+        <Field
+          label={t.holdoutPeriods(t[UNIT_TEXT[form.unit]].toLowerCase())}
+          hint={t.holdoutPeriodsHint}
+          validationMessage={messageOf("holdoutPeriods")}
+        >
+          {numberInput("holdoutPeriods", { integer: true })}
+        </Field>
+      )}
     </div>
   );
 }

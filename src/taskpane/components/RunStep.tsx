@@ -80,8 +80,12 @@ function stageText(t: Messages, run: RunState, rows: string): string {
       return t.stageFittingSpend;
     case "predicting":
       return t.stagePredicting;
+    case "estimatingIntervals":
+      return t.stageEstimatingIntervals;
     case "tabulating":
       return t.stageTabulating;
+    case "validating":
+      return t.stageValidating;
     case "planning":
       return t.stagePlanning;
     case "checking":

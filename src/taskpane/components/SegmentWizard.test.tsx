@@ -11,8 +11,8 @@ import { type FakeGatewayOptions, fakeGateway } from "../testing/fakeGateway";
 import { inProcessWorkers } from "../testing/inProcessWorker";
 import { SALES, SALES_BAD_ROW } from "../testing/transactions";
 
-/** The sheets the report of SALES segmented by its Channel column has (see protocol.test.ts). */
-const SALES_SHEETS = ["CLV Summary", "CLV Customers", "CLV Cohorts", "CLV Web", "CLV Store"];
+/** The sheets the report of SALES segmented by its Channel column has (see protocol.test.ts), the holdout check on (the default). */
+const SALES_SHEETS = ["CLV Summary", "CLV Customers", "CLV Cohorts", "CLV Validation", "CLV Web", "CLV Store"];
 
 function renderPane(options: Partial<FakeGatewayOptions> & { holdAnalysis?: boolean; messages?: Messages } = {}) {
   const fake = fakeGateway({ selection: SALES, ...options });
@@ -163,6 +163,26 @@ describe("assumptions step", () => {
     expect(screen.getByTestId("assumption-horizonMonths")).toHaveValue("36");
     expect(screen.getByTestId("assumption-inactivityDays")).toHaveValue("90");
     expect(screen.getByRole("radio", { name: "BG/NBD" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: en.holdout })).toBeChecked();
+    expect(screen.getByTestId("assumption-holdoutPeriods")).toHaveValue("");
+    expect(screen.getByTestId("assumption-holdoutPeriods")).toHaveAccessibleDescription(en.holdoutPeriodsHint);
+    expect(screen.getByRole("textbox", { name: "Holdout length (months)" })).toBeInTheDocument();
+  });
+
+  test("the holdout check: a bad length is named; unticked, the length goes and the run asks for no check", async () => {
+    const pane = renderPane();
+    await toAssumptions(pane);
+    await pane.user.type(screen.getByTestId("assumption-cac"), "40");
+    const length = screen.getByTestId("assumption-holdoutPeriods");
+    await pane.user.type(length, "0");
+    await pane.user.click(screen.getByTestId("wizard-run"));
+    expect(length).toHaveAccessibleDescription(expect.stringContaining(en.problemHoldoutRange));
+    await pane.user.click(screen.getByRole("checkbox", { name: en.holdout }));
+    expect(screen.queryByTestId("assumption-holdoutPeriods")).not.toBeInTheDocument();
+    await pane.user.click(screen.getByTestId("wizard-run"));
+    await screen.findByRole("heading", { name: "Done" });
+    const request = pane.workers.requests.find((r) => r.kind === "analyse");
+    expect(request?.kind === "analyse" && request.options).not.toHaveProperty("holdout");
   });
 
   test("Run with no acquisition cost and a margin above 100 % names both fields and focuses the first", async () => {
@@ -197,9 +217,10 @@ describe("run and done", () => {
     const pane = renderPane({ holdWrite: true });
     await run(pane);
     expect(await screen.findByRole("heading", { name: "Run" })).toBeInTheDocument();
-    expect(await screen.findByRole("status")).toHaveTextContent("Writing CLV Summary (sheet 1 of 5)");
-    // Writing, the last of ten stages, at sheet 1 of 5: (9 + 0 / 5) / 10 of the bar (see runProgress).
-    expect(screen.getByRole("progressbar", { name: en.progressLabel })).toHaveAttribute("aria-valuenow", "0.9");
+    expect(await screen.findByRole("status")).toHaveTextContent("Writing CLV Summary (sheet 1 of 6)");
+    // Writing, the last of twelve stages, at sheet 1 of 6: (11 + 0 / 6) / 12 of the bar (see runProgress).
+    expect(Number(screen.getByRole("progressbar", { name: en.progressLabel }).getAttribute("aria-valuenow"))).toBeCloseTo(11 / 12, 12);
+    expect(pane.workers.requests.find((r) => r.kind === "analyse")).toMatchObject({ options: { holdout: {} } });
     pane.fake.releaseWrite();
     expect(await screen.findByRole("heading", { name: "Done" })).toHaveFocus();
 
@@ -266,7 +287,7 @@ describe("cancel", () => {
   test("while writing: the write stops at its next chunk and says what it left", async () => {
     const pane = renderPane({ holdWrite: true });
     await run(pane);
-    expect(await screen.findByText("Writing CLV Summary (sheet 1 of 5)")).toBeInTheDocument();
+    expect(await screen.findByText("Writing CLV Summary (sheet 1 of 6)")).toBeInTheDocument();
     await pane.user.click(screen.getByTestId("run-cancel"));
     expect(screen.getByTestId("run-cancel")).toHaveTextContent(en.cancelling);
     expect(pane.fake.writes[0].options.signal?.aborted).toBe(true);

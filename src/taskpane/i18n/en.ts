@@ -20,6 +20,11 @@ export const en = {
   startAgain: "Start again",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
+  versionLabel: (version: string) => `Version ${version}`,
+  unsupportedTitle: "This Excel cannot run the CLV Wizard",
+  unsupportedBody: (requirement: string) =>
+    `The wizard needs the Excel JavaScript API ${requirement} or later. Use Excel on the web, Microsoft 365 on Windows or Mac, ` +
+    "or Excel 2021 or later, with the latest updates installed.",
 
   dataIntro:
     "Select your transactions in the sheet, one row per purchase with at least a customer, a date and an amount. " +
@@ -100,12 +105,19 @@ export const en = {
   modelPareto: "Pareto/NBD",
   inactivity: "Lapsed after (days without a purchase)",
   inactivityHint: "Customers quiet for longer count as churned in the segment table. 90 days suits monthly buyers.",
+  holdout: "Check the forecast on a holdout period",
+  holdoutHint:
+    "The purchase model is fitted again without the last part of the data, and its forecast is set against what customers then bought. " +
+    "A CLV Validation sheet shows how close it came.",
+  holdoutPeriods: (unit: string) => `Holdout length (${unit}s)`,
+  holdoutPeriodsHint: "Blank: the last third of the data.",
   problemNumber: "Enter a number.",
   problemDiscountRange: "Enter a rate from 0 to 100.",
   problemMarginRange: "Enter a margin above 0 and at most 100.",
   problemCacRange: "Enter a cost of 0 or more.",
   problemHorizonRange: "Enter a whole number of months from 1 to 1200.",
   problemInactivityRange: "Enter a whole number of days, 1 or more.",
+  problemHoldoutRange: "Enter a whole number, 1 or more, or leave it blank.",
   problemSegmentColumn: "Choose a segment column in the Columns step, or another way to group customers.",
   cancelledNotice: "The run was cancelled.",
 
@@ -116,7 +128,9 @@ export const en = {
   stageFittingPurchases: "Fitting the purchase model",
   stageFittingSpend: "Fitting the spend model",
   stagePredicting: "Predicting each customer",
+  stageEstimatingIntervals: "Estimating the uncertainty of the predictions",
   stageTabulating: "Tabulating the segments",
+  stageValidating: "Checking the forecast on the holdout period",
   stagePlanning: "Laying out the sheets",
   stageChecking: "Looking for an earlier report",
   stageWritingStarted: "Writing the sheets",

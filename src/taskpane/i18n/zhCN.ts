@@ -17,6 +17,11 @@ export const zhCN: Messages = {
   startAgain: "重新开始",
   errorTitle: "出错了",
   dismiss: "关闭",
+  versionLabel: (version) => `版本 ${version}`,
+  unsupportedTitle: "此版本的 Excel 无法运行 CLV 向导",
+  unsupportedBody: (requirement) =>
+    `向导需要 Excel JavaScript API ${requirement} 或更高版本。请使用 Excel 网页版、Windows 或 Mac 上的 Microsoft 365，` +
+    "或 Excel 2021 及更高版本，并安装最新更新。",
 
   dataIntro:
     "在工作表中选中交易数据，每行一笔购买，至少包含客户、日期和金额。" +
@@ -94,12 +99,17 @@ export const zhCN: Messages = {
   modelPareto: "Pareto/NBD",
   inactivity: "视为流失（未购买的天数）",
   inactivityHint: "超过此天数未购买的客户在分群表中计为流失。按月购买的客户适合 90 天。",
+  holdout: "用留出期检验预测",
+  holdoutHint: "不用数据的最后一段重新拟合购买模型，再把预测与客户随后的实际购买相比较。“CLV Validation”工作表会显示预测有多准。",
+  holdoutPeriods: (unit) => `留出期长度（${unit}）`,
+  holdoutPeriodsHint: "留空：数据的最后三分之一。",
   problemNumber: "请输入数字。",
   problemDiscountRange: "请输入 0 到 100 之间的比率。",
   problemMarginRange: "请输入大于 0 且不超过 100 的毛利率。",
   problemCacRange: "请输入 0 或更大的成本。",
   problemHorizonRange: "请输入 1 到 1200 之间的整月数。",
   problemInactivityRange: "请输入 1 或更大的整天数。",
+  problemHoldoutRange: "请输入 1 或更大的整数，或留空。",
   problemSegmentColumn: "请在“列”步骤中选择分群列，或选择其他分群方式。",
   cancelledNotice: "运行已取消。",
 
@@ -110,7 +120,9 @@ export const zhCN: Messages = {
   stageFittingPurchases: "正在拟合购买模型",
   stageFittingSpend: "正在拟合消费金额模型",
   stagePredicting: "正在预测每位客户",
+  stageEstimatingIntervals: "正在估计预测的不确定性",
   stageTabulating: "正在制作分群表",
+  stageValidating: "正在用留出期检验预测",
   stagePlanning: "正在安排工作表",
   stageChecking: "正在查找之前的报告",
   stageWritingStarted: "正在写入工作表",

@@ -1,4 +1,4 @@
-import { DEFAULT_ASSUMPTIONS, cacFor, numberProblem, periodAssumptions, ratePerPeriod, readNumber } from "./assumptions";
+import { DEFAULT_ASSUMPTIONS, cacFor, holdoutProblem, numberProblem, periodAssumptions, ratePerPeriod, readNumber } from "./assumptions";
 
 /** Rates and periods are compared to 10 significant digits: they are worked by hand to that. */
 const DIGITS = 10;
@@ -85,6 +85,26 @@ describe("periodAssumptions", () => {
 
   test("in days: 36 months = 1,095.75 -> 1,096 days", () => {
     expect(periodAssumptions({ ...DEFAULT_ASSUMPTIONS, unit: "day" }).horizonPeriods).toBe(1096);
+  });
+
+  test("the holdout check: on by default with the engine's default length; a typed length in periods; off: absent", () => {
+    expect(periodAssumptions(DEFAULT_ASSUMPTIONS).holdout).toEqual({});
+    expect(periodAssumptions({ ...DEFAULT_ASSUMPTIONS, holdoutPeriods: " 6 " }).holdout).toEqual({ periods: 6 });
+    expect(periodAssumptions({ ...DEFAULT_ASSUMPTIONS, holdout: false, holdoutPeriods: "6" })).not.toHaveProperty("holdout");
+  });
+});
+
+describe("holdoutProblem", () => {
+  test.each([
+    ["", true, null],
+    ["  ", true, null],
+    ["6", true, null],
+    ["0", true, "problemHoldoutRange"],
+    ["2.5", true, "problemHoldoutRange"],
+    ["six", true, "problemNumber"],
+    ["six", false, null],
+  ] as const)("%j with the check %s: %s", (holdoutPeriods, holdout, problem) => {
+    expect(holdoutProblem({ ...DEFAULT_ASSUMPTIONS, holdout, holdoutPeriods })).toBe(problem);
   });
 });
 

@@ -24,12 +24,17 @@ export interface AssumptionsForm {
   horizonMonths: string;
   model: PurchaseModelKind;
   inactivityDays: string;
+  /** Check the purchase model's forecast on the last part of the data (a CLV Validation sheet). */
+  holdout: boolean;
+  /** Periods held out, in the chosen unit; blank: the last third of the data. */
+  holdoutPeriods: string;
 }
 
 /**
  * Defaults: monthly periods, 10 % a year (a common cost of capital), 100 % margin (CLV as revenue
  * until the user gives a margin), 36 months ahead and 90 days to lapse (the engine's own defaults),
- * BG/NBD. The acquisition cost has no sensible default: it depends on the business and currency.
+ * BG/NBD, and the forecast checked on the last third of the data. The acquisition cost has no
+ * sensible default: it depends on the business and currency.
  */
 export const DEFAULT_ASSUMPTIONS: AssumptionsForm = {
   segmentBy: null,
@@ -42,10 +47,12 @@ export const DEFAULT_ASSUMPTIONS: AssumptionsForm = {
   horizonMonths: "36",
   model: "bgnbd",
   inactivityDays: "90",
+  holdout: true,
+  holdoutPeriods: "",
 };
 
 /** The form's number fields. */
-export type NumberField = "discountRate" | "margin" | "cac" | "horizonMonths" | "inactivityDays";
+export type NumberField = "discountRate" | "margin" | "cac" | "horizonMonths" | "inactivityDays" | "holdoutPeriods";
 
 /** A field the wizard can flag: a number field, the segment choice, or one segment's cost (`cac:` + label). */
 export type AssumptionField = NumberField | "segmentBy" | `cac:${string}`;
@@ -57,6 +64,7 @@ const NUMBER_RULES: Record<NumberField, { valid: (value: number) => boolean; pro
   cac: { valid: (v) => v >= 0, problem: "problemCacRange" },
   horizonMonths: { valid: (v) => Number.isInteger(v) && v >= 1 && v <= 1200, problem: "problemHorizonRange" },
   inactivityDays: { valid: (v) => Number.isInteger(v) && v >= 1, problem: "problemInactivityRange" },
+  holdoutPeriods: { valid: (v) => Number.isInteger(v) && v >= 1, problem: "problemHoldoutRange" },
 };
 
 /**
@@ -93,6 +101,16 @@ export function ratePerPeriod(annualRate: number, unit: PeriodUnit): number {
   return Math.pow(1 + annualRate, daysPerUnit(unit) / 365.25) - 1;
 }
 
+/**
+ * The message for the holdout length, or null when it is valid: blank (the default third) or a whole
+ * number of periods, 1 or more; not checked when the holdout is off.
+ *
+ * @example holdoutProblem({ ...DEFAULT_ASSUMPTIONS, holdoutPeriods: "0" }) // "problemHoldoutRange"
+ */
+export function holdoutProblem(form: AssumptionsForm): TextKey | null {
+  return !form.holdout || form.holdoutPeriods.trim() === "" ? null : numberProblem("holdoutPeriods", form.holdoutPeriods);
+}
+
 /** The engine's per-period assumptions. */
 export interface PeriodAssumptions {
   /** Discount rate per period (0.01 = 1 %). */
@@ -103,6 +121,8 @@ export interface PeriodAssumptions {
   horizonPeriods: number;
   /** Periods, fractional. */
   inactivityPeriods: number;
+  /** With the holdout check: the periods held out (absent: the engine's default third). */
+  holdout?: { periods?: number };
 }
 
 /**
@@ -119,6 +139,7 @@ export function periodAssumptions(form: AssumptionsForm): PeriodAssumptions {
     margin: value("margin") / 100,
     horizonPeriods: Math.round((value("horizonMonths") * daysPerUnit("month")) / unitDays),
     inactivityPeriods: value("inactivityDays") / unitDays,
+    ...(form.holdout ? { holdout: form.holdoutPeriods.trim() === "" ? {} : { periods: value("holdoutPeriods") } } : {}),
   };
 }
 

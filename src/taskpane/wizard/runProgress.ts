@@ -8,7 +8,9 @@ export const RUN_STAGES: readonly RunState["stage"][] = [
   "fittingPurchases",
   "fittingSpend",
   "predicting",
+  "estimatingIntervals",
   "tabulating",
+  "validating",
   "planning",
   "checking",
   "writing",
@@ -21,7 +23,7 @@ export const RUN_STAGES: readonly RunState["stage"][] = [
  *
  * @example runProgress({ stage: "writing", write: { sheet: "CLV Cohorts", sheetsWritten: 2, sheetCount: 4, rowsWritten: 50, rowCount: 100 },
  *   existingSheets: null, cancelling: false })
- * // 0.9625 ((9 + (2 + 50 / 100) / 4) / 10)
+ * // 0.96875 ((11 + (2 + 50 / 100) / 4) / 12)
  */
 export function runProgress(run: RunState): number {
   const index = RUN_STAGES.indexOf(run.stage);

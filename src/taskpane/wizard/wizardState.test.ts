@@ -244,6 +244,15 @@ describe("assumptions step", () => {
     expect(report).toEqual({ cac: 40, source: "Sales!B3:E9" });
   });
 
+  test("the holdout check is on by default; a bad length is named; switched off, it leaves the run request", () => {
+    expect(runRequest(after(...RUNNING)).options.holdout).toEqual({});
+    const state = after(...AT_ASSUMPTIONS, VALID_CAC, { type: "assumptionChanged", field: "holdoutPeriods", value: "0" }, { type: "next" });
+    expect(shownProblems(state)).toEqual([{ field: "holdoutPeriods", message: "problemHoldoutRange" }]);
+    const off = wizardReducer(state, { type: "holdoutToggled", on: false });
+    expect(shownProblems(off)).toEqual([]);
+    expect(runRequest(off).options).not.toHaveProperty("holdout");
+  });
+
   test("cohort choices map to the engine's cohort strategy", () => {
     const state = after(...AT_ASSUMPTIONS, VALID_CAC, { type: "segmentByChosen", choice: "cohortQuarter" });
     expect(runRequest(state).options.segmentBy).toEqual({ kind: "cohort", by: "quarter" });
@@ -297,9 +306,9 @@ describe("run step", () => {
   test("progress counts stages alike and writing by sheet and rows", () => {
     const run = { stage: "parsing" as const, write: null, existingSheets: null, cancelling: false };
     expect(runProgress(run)).toBe(0);
-    expect(runProgress({ ...run, stage: "planning" })).toBeCloseTo(0.7, 12); // 8th of 10 stages: 7 / 10
+    expect(runProgress({ ...run, stage: "planning" })).toBeCloseTo(0.75, 12); // 10th of 12 stages: 9 / 12
     const write = { sheet: "CLV Cohorts", sheetsWritten: 2, sheetCount: 4, rowsWritten: 50, rowCount: 100 };
-    expect(runProgress({ ...run, stage: "writing", write })).toBeCloseTo(0.9625, 12); // (9 + (2 + 0.5) / 4) / 10
+    expect(runProgress({ ...run, stage: "writing", write })).toBeCloseTo(0.96875, 12); // (11 + (2 + 0.5) / 4) / 12
   });
 });
 

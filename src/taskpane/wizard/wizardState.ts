@@ -15,6 +15,7 @@ import {
   DEFAULT_ASSUMPTIONS,
   type NumberField,
   cacFor,
+  holdoutProblem,
   numberProblem,
   periodAssumptions,
 } from "./assumptions";
@@ -86,6 +87,7 @@ export type WizardAction =
   | { type: "unitChosen"; unit: AssumptionsForm["unit"] }
   | { type: "modelChosen"; model: AssumptionsForm["model"] }
   | { type: "cacPerSegmentToggled"; on: boolean }
+  | { type: "holdoutToggled"; on: boolean }
   | { type: "segmentCacChanged"; label: string; value: string }
   | { type: "next" }
   | { type: "back" }
@@ -173,6 +175,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return withAssumptions(state, { model: action.model });
     case "cacPerSegmentToggled":
       return withAssumptions(state, { cacPerSegment: action.on });
+    case "holdoutToggled":
+      return withAssumptions(state, { holdout: action.on });
     case "segmentCacChanged":
       return withAssumptions(state, { segmentCac: { ...state.assumptions.segmentCac, [action.label]: action.value } });
     case "next":
@@ -262,6 +266,8 @@ function assumptionProblems(state: WizardState): Problem[] {
     const problem = numberProblem(field, form[field]);
     if (problem) problems.push({ field, message: problem });
   }
+  const holdout = holdoutProblem(form);
+  if (holdout) problems.push({ field: "holdoutPeriods", message: holdout });
   if (form.cacPerSegment) {
     for (const label of segmentLabels(state) ?? []) {
       const text = form.segmentCac[label] ?? "";

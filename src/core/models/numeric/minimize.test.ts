@@ -31,6 +31,23 @@ describe("minimize (BFGS)", () => {
     expect(Math.abs(result.x[1] + 20 / 7)).toBeLessThan(POSITION);
   });
 
+  test("given the exact inverse Hessian, one Newton step solves the same quadratic: [[4, 1], [1, 2]]^-1 = [[2, -1], [-1, 4]] / 7", () => {
+    // The Hessian of 2(x - 3)^2 + (y + 1)^2 + xy is [[4, 1], [1, 2]], determinant 7; from (0, 0) the step
+    // -H^-1 g with g = (-12, 2) lands on (26/7, -20/7), where the gradient is 0: no further step.
+    const result = minimize(
+      (p, g) => {
+        g[0] = 4 * (p[0] - 3) + p[1];
+        g[1] = 2 * (p[1] + 1) + p[0];
+        return 2 * (p[0] - 3) ** 2 + (p[1] + 1) ** 2 + p[0] * p[1];
+      },
+      [0, 0],
+      { inverseHessian: [Float64Array.of(2 / 7, -1 / 7), Float64Array.of(-1 / 7, 4 / 7)] }
+    );
+    expect(result.iterations).toBe(1);
+    expect(Math.abs(result.x[0] - 26 / 7)).toBeLessThan(POSITION);
+    expect(Math.abs(result.x[1] + 20 / 7)).toBeLessThan(POSITION);
+  });
+
   test("steps into a region where the objective is NaN are shortened: minimising x - log(x) (minimum at 1) from 5", () => {
     const result = minimize((p, g) => {
       g[0] = 1 - 1 / p[0];

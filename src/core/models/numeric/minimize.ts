@@ -13,6 +13,12 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** Largest change of any coordinate in one step (default 5; the models step on log parameters). */
   maxStep?: number;
+  /**
+   * The inverse Hessian to start from, e.g. that of a minimisation of a similar function (default: the
+   * identity, scaled after the first step). With a start near the minimum it saves most of the steps
+   * BFGS otherwise spends learning the curvature.
+   */
+  inverseHessian?: readonly Float64Array[];
 }
 
 /** Where {@link minimize} stopped and why. */
@@ -27,6 +33,8 @@ export interface MinimizeResult {
   iterations: number;
   /** Why it stopped, in words (empty when converged by the gradient tolerance). */
   message: string;
+  /** BFGS's estimate of the inverse Hessian where it stopped. */
+  inverseHessian: Float64Array[];
 }
 
 /** Rounding can stop progress just short of the tolerance; a gradient this small still counts as converged. */
@@ -50,16 +58,17 @@ const MAX_HALVINGS = 60;
  */
 export function minimize(objective: Objective, start: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const { maxIterations = 200, gradientTolerance = 1e-8, maxStep = 5 } = options;
+  const given = options.inverseHessian;
   const n = start.length;
   let x = Float64Array.from(start);
   let gradient = new Float64Array(n);
   let value = objective(x, gradient);
   if (!Number.isFinite(value) || !allFinite(gradient)) {
-    return { x, value, converged: false, iterations: 0, message: "the objective is not finite at the starting point" };
+    return { x, value, converged: false, iterations: 0, message: "the objective is not finite at the starting point", inverseHessian: identity(n) };
   }
   let nextX = new Float64Array(n);
   let nextGradient = new Float64Array(n);
-  const inverseHessian = identity(n);
+  const inverseHessian = given === undefined ? identity(n) : given.map((row) => Float64Array.from(row));
   const direction = new Float64Array(n);
   const s = new Float64Array(n);
   const y = new Float64Array(n);
@@ -68,9 +77,9 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   let stalledSteps = 0;
   for (let iteration = 0; ; iteration++) {
     const largestGradient = maxAbs(gradient);
-    if (largestGradient <= gradientTolerance) return { x, value, converged: true, iterations: iteration, message: "" };
+    if (largestGradient <= gradientTolerance) return { x, value, converged: true, iterations: iteration, message: "", inverseHessian };
     if (iteration === maxIterations) {
-      return { x, value, converged: false, iterations: iteration, message: `no convergence in ${maxIterations} iterations` };
+      return { x, value, converged: false, iterations: iteration, message: `no convergence in ${maxIterations} iterations`, inverseHessian };
     }
     multiply(inverseHessian, gradient, direction, -1);
     let slope = dot(direction, gradient);
@@ -98,7 +107,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     if (!accepted || (stalledSteps >= STALLED_STEPS && largestGradient <= ROUNDING_GRADIENT_TOLERANCE)) {
       const converged = largestGradient <= ROUNDING_GRADIENT_TOLERANCE;
       const message = converged ? "stopped by rounding near the optimum" : "the line search found no lower value";
-      return { x, value, converged, iterations: iteration, message };
+      return { x, value, converged, iterations: iteration, message, inverseHessian };
     }
     for (let i = 0; i < n; i++) {
       s[i] = nextX[i] - x[i];
@@ -106,7 +115,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     }
     const sy = dot(s, y);
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (iteration === 0) scale(inverseHessian, sy / dot(y, y));
+      if (iteration === 0 && given === undefined) scale(inverseHessian, sy / dot(y, y));
       updateInverseHessian(inverseHessian, s, y, sy, hy);
     }
     [x, nextX] = [nextX, x];

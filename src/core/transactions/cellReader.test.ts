@@ -1,0 +1,73 @@
+import { parseCsv } from "../csv";
+import { type CellValue, gridFromRows } from "./cellGrid";
+import { cellReader } from "./cellReader";
+import { KeyTable } from "./keyTable";
+import { parseTransactions } from "./parseTransactions";
+import { plainDecimal } from "./readAmount";
+import { readMachineDay } from "./readDay";
+
+// Independent reference for day numbers: JavaScript's Date.UTC (days since 1970-01-01).
+const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
+
+describe("reading cells in place", () => {
+  test("machine dates inside a longer text: 2024-03-05, 19970101, with a time; other formats are left to readDay", () => {
+    const text = "c1,2024-03-05,19970101,2024-03-05T10:30:00Z,5 Mar 2024,2024-02-30";
+    expect(readMachineDay(text, 3, 13)).toBe(utcDay(2024, 3, 5));
+    expect(readMachineDay(text, 14, 22)).toBe(utcDay(1997, 1, 1));
+    expect(readMachineDay(text, 23, 43)).toBe(utcDay(2024, 3, 5));
+    expect(readMachineDay(text, 44, 54)).toBeUndefined();
+    expect(readMachineDay(text, 55, 65)).toBe("noSuchDate");
+  });
+
+  test("plain decimals inside a longer text: -12.50, 7; 1.234 (maybe thousands), 1e3 and an empty range are not read", () => {
+    const text = "x,-12.50,7,1.234,1e3,";
+    expect(plainDecimal(text, 2, 8)).toBe(-12.5);
+    expect(plainDecimal(text, 9, 10)).toBe(7);
+    expect(plainDecimal(text, 11, 16)).toBeNaN();
+    expect(plainDecimal(text, 17, 20)).toBeNaN();
+    expect(plainDecimal(text, 21, 21)).toBeNaN();
+  });
+
+  test("a CSV grid's reader gives what the cell functions give on the same cells", () => {
+    const grid = parseCsv('id,date,amount\n c1 ,2024-03-05,12.50\n"a ""b""",\u00a02024-03-06,"1,234.50"\n,  ,\n');
+    const cells = cellReader(grid);
+    const keys = new KeyTable();
+    const trimmed = (value: CellValue) => String(value).trim();
+    expect([1, 2, 3].map((row) => cells.isBlank(row, 0))).toEqual([false, false, true]);
+    expect([1, 2].map((row) => cells.key(row, 0, keys, trimmed))).toEqual([0, 1]);
+    expect(keys.keys).toEqual(["c1", 'a "b"']);
+    expect([1, 2, 3].map((row) => cells.day(row, 1, 1900, null))).toEqual([utcDay(2024, 3, 5), utcDay(2024, 3, 6), "empty"]);
+    expect([1, 2, 3].map((row) => cells.amount(row, 2, null))).toEqual([12.5, 1234.5, "empty"]);
+  });
+});
+
+describe("parseTransactions reads a CSV grid as it reads the same cells in an array", () => {
+  // Reference: the array path, which reads every cell through readDay, readAmount and trimming.
+  const text = [
+    "Customer,Date,Amount,Order,Channel",
+    "c1,2024-03-05,$12.50,o1,web",
+    " c2 ,19970101,30,o2, store ",
+    'c1,"2024-03-06",-4.00,o1,"we""b"',
+    "c3,2024-02-30,5,o3,web",
+    ",,,,",
+    "c4,March 6 2024,1 234.50,,app",
+    "c5,2024-03-07,abc,o5,web",
+    "\u00a0c6\u00a0,2024-03-07T08:00:00,7,o6,\u00a0",
+    ",2024-03-07,7,o7,web",
+  ].join("\r\n");
+  const csv = parseCsv(text);
+  const rows = Array.from({ length: csv.rowCount }, (_, row) => Array.from({ length: csv.width(row) }, (_, column) => csv.cell(row, column)));
+  const fromCsv = parseTransactions(csv);
+  const fromArray = parseTransactions(gridFromRows(rows));
+
+  test("the same table: ids, days, amounts, orders, segments", () => {
+    expect(fromCsv.table).toEqual(fromArray.table);
+    expect(fromCsv.table.customerIds).toEqual(["c1", "c2", "c4", "c6"]);
+    expect(Array.from(fromCsv.table.amount)).toEqual([12.5, 30, -4, 1234.5, 7]);
+  });
+
+  test("the same report: rejected rows and reasons, blank rows", () => {
+    expect(fromCsv.report).toEqual(fromArray.report);
+    expect(fromCsv.report).toMatchObject({ usedRows: 5, rejectedRows: 3, blankRows: 1 });
+  });
+});

@@ -1,0 +1,116 @@
+import { type CellGrid, type CellValue, type TextGrid, isBlankCell, isTextGrid } from "./cellGrid";
+import type { KeyTable } from "./keyTable";
+import { type AmountIssue, type DecimalSetting, plainDecimal, readAmount } from "./readAmount";
+import { type DateIssue, type DateOrderSetting, type DateSystem, readDay, readMachineDay } from "./readDay";
+
+/**
+ * How `parseTransactions` reads the cells it checks. Each method gives what the function it is named
+ * after gives on `grid.cell(row, column)`; a {@link TextGrid}'s cells in the common machine formats
+ * (ids, 2024-03-05, 12.50) are read in place, the others through `grid.cell`.
+ */
+export interface CellReader {
+  /** `isBlankCell`. */
+  isBlank(row: number, column: number): boolean;
+  /** `readDay`. */
+  day(row: number, column: number, system: DateSystem, order: DateOrderSetting): number | DateIssue;
+  /** `readAmount`. */
+  amount(row: number, column: number, decimal: DecimalSetting): number | AmountIssue;
+  /** Whether `idText` gives the cell an id (it returns null for values that cannot be one). */
+  isId(row: number, column: number, idText: (value: CellValue) => string | null): boolean;
+  /** -1 for a blank cell, else `keys.indexOf(idText(cell))`, for a cell that {@link isId}. */
+  key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number;
+}
+
+/**
+ * The reader for a grid: in place for text grids, else through `grid.cell`. `idText` functions given
+ * to a text grid's reader must return a text cell trimmed, as the parser's do.
+ *
+ * @example cellReader(parseCsv("id,amount\nc1,12.50\n")).amount(1, 1, null) // 12.5
+ */
+export function cellReader(grid: CellGrid): CellReader {
+  return isTextGrid(grid) ? new TextCellReader(grid) : new ValueCellReader(grid);
+}
+
+class ValueCellReader implements CellReader {
+  constructor(private readonly grid: CellGrid) {}
+
+  isBlank(row: number, column: number): boolean {
+    return isBlankCell(this.grid.cell(row, column));
+  }
+
+  day(row: number, column: number, system: DateSystem, order: DateOrderSetting): number | DateIssue {
+    return readDay(this.grid.cell(row, column), system, order);
+  }
+
+  amount(row: number, column: number, decimal: DecimalSetting): number | AmountIssue {
+    return readAmount(this.grid.cell(row, column), decimal);
+  }
+
+  isId(row: number, column: number, idText: (value: CellValue) => string | null): boolean {
+    return idText(this.grid.cell(row, column)) !== null;
+  }
+
+  key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number {
+    return keyOfCell(this.grid.cell(row, column), keys, idText);
+  }
+}
+
+function keyOfCell(cell: CellValue, keys: KeyTable, idText: (value: CellValue) => string | null): number {
+  return isBlankCell(cell) ? -1 : keys.indexOf(idText(cell) as string);
+}
+
+/** Visible ASCII characters: a cell that starts and ends with one is left as it is by trimming. */
+const FIRST_VISIBLE = 33;
+const LAST_VISIBLE = 126;
+
+class TextCellReader implements CellReader {
+  private readonly text: string;
+  private readonly range = new Int32Array(2);
+
+  constructor(private readonly grid: TextGrid) {
+    this.text = grid.text;
+  }
+
+  /**
+   * Whether the cell is a plain run of the text that starts and ends with a visible ASCII character,
+   * so that it is its own trimmed text (then `range` holds it): the cases read in place.
+   */
+  private plain(row: number, column: number): boolean {
+    if (!this.grid.textRange(row, column, this.range)) return false;
+    const start = this.range[0];
+    const end = this.range[1];
+    if (start === end) return false;
+    const first = this.text.charCodeAt(start);
+    const last = this.text.charCodeAt(end - 1);
+    return first >= FIRST_VISIBLE && first <= LAST_VISIBLE && last >= FIRST_VISIBLE && last <= LAST_VISIBLE;
+  }
+
+  isBlank(row: number, column: number): boolean {
+    return !this.plain(row, column) && isBlankCell(this.grid.cell(row, column));
+  }
+
+  day(row: number, column: number, system: DateSystem, order: DateOrderSetting): number | DateIssue {
+    if (this.plain(row, column)) {
+      const day = readMachineDay(this.text, this.range[0], this.range[1]);
+      if (day !== undefined) return day;
+    }
+    return readDay(this.grid.cell(row, column), system, order);
+  }
+
+  amount(row: number, column: number, decimal: DecimalSetting): number | AmountIssue {
+    if (this.plain(row, column)) {
+      const amount = plainDecimal(this.text, this.range[0], this.range[1]);
+      if (!Number.isNaN(amount)) return amount;
+    }
+    return readAmount(this.grid.cell(row, column), decimal);
+  }
+
+  isId(): boolean {
+    return true; // every cell of a text grid is text, and text is an id
+  }
+
+  key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number {
+    if (this.plain(row, column)) return keys.indexOfText(this.text, this.range[0], this.range[1]);
+    return keyOfCell(this.grid.cell(row, column), keys, idText);
+  }
+}

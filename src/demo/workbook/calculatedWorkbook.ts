@@ -1,0 +1,163 @@
+import { type CellValue, DetailedCellError, ExportedCellChange, HyperFormula, type RawCellContent } from "hyperformula";
+import { type FakeSheet, type FakeValue, type FakeWorkbook, FakeRequestContext, type Rect, SHEET_COLUMNS, SHEET_ROWS } from "../../excel/fake";
+import { a1Formula } from "./a1Formula";
+
+/**
+ * HyperFormula as Excel computes: a reference to an empty cell is 0; results keep every digit of the
+ * double (HyperFormula rounds them to 10 significant digits by default, Excel keeps 15 and more);
+ * sheets as large as Excel's.
+ */
+const ENGINE_CONFIG = { licenseKey: "gpl-v3", evaluateNullToZero: true, smartRounding: false, maxRows: SHEET_ROWS, maxColumns: SHEET_COLUMNS };
+
+/** A cell's place: sheet, 0-based row and column. */
+export interface CellAt {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+const keyOf = ({ sheet, row, column }: CellAt) => `${sheet.toLowerCase()}!${row}:${column}`;
+
+/**
+ * A `FakeWorkbook` whose formulas are computed: HyperFormula evaluates every formula (structured
+ * references translated to A1 by `a1Formula`, workbook and sheet names registered as named
+ * expressions, custom functions as `registerCustomFunctions` set them up) and each formula cell's
+ * value is stored back in the fake, as `Range.values` reads it in Excel (an error as its code, "#NUM!").
+ * The fake stays the one model of the workbook: this class only adds the values, the error messages,
+ * the selection per sheet, and listeners for a view.
+ * @example const book = new CalculatedWorkbook(fake); book.recalculate(); fake.sheet("S").value("B2") // the formula's value
+ */
+export class CalculatedWorkbook {
+  private engine: HyperFormula | null = null;
+  /** Messages of error cells ("Value not found", a custom function's message). */
+  private readonly errors = new Map<string, string>();
+  /** The last selection on each sheet, restored when the sheet is shown again (as Excel does). */
+  private readonly selections = new Map<FakeSheet, Rect>();
+  private readonly listeners = new Set<() => void>();
+  /** Bumped at each change, for views that re-render on change. */
+  version = 0;
+
+  constructor(readonly model: FakeWorkbook) {}
+
+  /** Builds the formula engine from the whole workbook anew and stores every formula's value. */
+  recalculate(): void {
+    this.engine?.destroy();
+    const engine = HyperFormula.buildEmpty(ENGINE_CONFIG);
+    this.engine = engine;
+    this.errors.clear();
+    const formulas: CellAt[] = [];
+    engine.batch(() => {
+      for (const sheet of this.model.sheets) {
+        engine.addSheet(sheet.name);
+        const used = sheet.usedRect();
+        if (used === null) continue;
+        const whole = { row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount };
+        const content = sheet.grid(whole, (row, column) => {
+          const input = sheet.formulaAt(row, column);
+          if (isFormula(input, sheet, row, column)) formulas.push({ sheet: sheet.name, row, column });
+          return this.engineContent({ sheet: sheet.name, row, column }, input, sheet);
+        });
+        engine.setSheetContent(this.sheetId(sheet.name), content);
+      }
+      for (const named of this.model.names.values()) engine.addNamedExpression(named.name, named.formula);
+      for (const sheet of this.model.sheets) {
+        for (const named of sheet.names.values()) engine.addNamedExpression(named.name, named.formula, this.sheetId(sheet.name));
+      }
+    });
+    for (const cell of formulas) this.store(cell, engine.getCellValue({ sheet: this.sheetId(cell.sheet), row: cell.row, col: cell.column }));
+    this.changed();
+  }
+
+  /**
+   * Enters `input` in a cell as a user types it: through the fake's `Range.formulas` (so text becomes a
+   * number, a date or a formula as Excel would; "40%" is read as 0.4, as Excel reads it), then only the
+   * cells that depend on it are computed again.
+   * @throws FakeExcelError when Excel would refuse the input (a structured reference to a missing column)
+   */
+  async edit(cell: CellAt, input: string): Promise<void> {
+    const context = new FakeRequestContext(this.model);
+    const percent = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(input);
+    const entered = percent === null ? input : Number(percent[1]) / 100;
+    context.workbook.worksheets.getItem(cell.sheet).getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[entered]];
+    await context.sync();
+    if (this.engine === null) return this.recalculate();
+    const sheet = this.model.sheet(cell.sheet);
+    this.errors.delete(keyOf(cell));
+    const changes = this.engine.setCellContents(
+      { sheet: this.sheetId(sheet.name), row: cell.row, col: cell.column },
+      [[this.engineContent(cell, sheet.formulaAt(cell.row, cell.column), sheet)]]
+    );
+    for (const change of changes) {
+      if (!(change instanceof ExportedCellChange)) continue;
+      const changedSheet = this.model.sheet(this.engine.getSheetName(change.sheet) as string);
+      if (isFormula(changedSheet.formulaAt(change.row, change.col), changedSheet, change.row, change.col)) {
+        this.store({ sheet: changedSheet.name, row: change.row, column: change.col }, change.newValue);
+      }
+    }
+    this.changed();
+  }
+
+  /** The message of an error cell (why it shows "#NUM!"), or undefined. */
+  errorMessage(cell: CellAt): string | undefined {
+    return this.errors.get(keyOf(cell));
+  }
+
+  /** Selects `rect` on `sheet` and shows that sheet. */
+  select(sheet: FakeSheet, rect: Rect): void {
+    this.selections.set(sheet, rect);
+    this.model.activeSheet = sheet;
+    this.model.selection = { sheet, areas: [rect] };
+    this.changed();
+  }
+
+  /** Shows a sheet with the selection it had (A1 the first time). */
+  activate(sheet: FakeSheet): void {
+    this.select(sheet, this.selections.get(sheet) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+  }
+
+  /** After the add-in changed the workbook: the active sheet gets its own selection back, and views hear of it. */
+  syncSelection(): void {
+    const { activeSheet, selection } = this.model;
+    if (activeSheet !== null && selection?.sheet !== activeSheet) this.activate(activeSheet);
+    else this.changed();
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  private sheetId(name: string): number {
+    return this.engine?.getSheetId(name) as number;
+  }
+
+  /** What HyperFormula gets for a cell: a formula in A1 terms, a number, a boolean, text (kept as text by a leading '), or null. */
+  private engineContent(cell: CellAt, input: FakeValue, sheet: FakeSheet): RawCellContent {
+    if (isFormula(input, sheet, cell.row, cell.column)) return a1Formula(input as string, cell, this.model.tables);
+    if (input === "") return null;
+    return typeof input === "string" ? `'${input}` : input;
+  }
+
+  /** Stores a computed value in the fake: errors as their code, with the message kept aside. */
+  private store(cell: CellAt, value: CellValue): void {
+    let stored: FakeValue;
+    if (value instanceof DetailedCellError) {
+      stored = value.value;
+      this.errors.set(keyOf(cell), value.message);
+    } else {
+      stored = value ?? 0;
+    }
+    this.model.sheet(cell.sheet).seed(cell.row, cell.column, [[stored]]);
+  }
+}
+
+/** Whether a cell's input is a formula (the fake keeps "=..." typed in a text cell as text). */
+function isFormula(input: FakeValue, sheet: FakeSheet, row: number, column: number): boolean {
+  return typeof input === "string" && input.startsWith("=") && input.length > 1 && sheet.formatAt(row, column) !== "@";
+}
