@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: times the engine end to end on synthetic transactions (100k and 1M rows) and prints
- * each stage's wall time and process CPU time, and the peak memory. Each size runs RUNS times, each in a
+ * each stage's wall time and process CPU time, and the peak memory, for two runs of it (see PIPELINES):
+ * issue 3's job (CSV in, predicted CLV for every customer out) and the wizard's default analysis, which
+ * adds the CLV intervals and the holdout check. Each pipeline and size runs RUNS times, each in a
  * fresh Node process (so that its peak resident memory and its JIT warm-up are its own), and every
  * figure printed is the median of those runs. Figures, not assertions: the machine is shared and noisy,
  * so CPU time (user + system, all threads of the process: the garbage collector's helpers count) is
@@ -10,7 +12,7 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { type AnalysisStage, analyzeTransactions } from "../core/analyze";
+import { type AnalysisOptions, type AnalysisStage, analyzeTransactions } from "../core/analyze";
 import { parseCsv } from "../core/csv";
 import { fitPurchaseModel } from "../core/models/purchaseModel";
 import { type TransactionLog, simulateTransactionLog, transactionLogCsv } from "../core/simulation";
@@ -25,6 +27,19 @@ const SPEND = { p: 6.25, q: 3.74, v: 15.44 };
 /** CDNOW-like customers make about 3 purchases in 18 months; used to size the customer count. */
 const ROWS_PER_CUSTOMER = 2.9;
 
+/** The runs timed: what the engine is asked for in each. */
+const PIPELINES = {
+  issue: {
+    title: "CSV in, predicted CLV for every customer out (issue 3: parse, summarise, segment, fits, predict, tables)",
+    options: { unit: "month", intervals: false },
+  },
+  wizard: {
+    title: "The wizard's default analysis (the same, plus the 95 % CLV intervals and the holdout check)",
+    options: { unit: "month", intervals: true, holdout: {} },
+  },
+} as const satisfies Record<string, { title: string; options: AnalysisOptions }>;
+type Pipeline = keyof typeof PIPELINES;
+
 /** Milliseconds of one stage: elapsed, and CPU time used by the process meanwhile. */
 interface StageTime {
   wall: number;
@@ -38,8 +53,8 @@ interface Timing {
   peakMegabytes: number;
 }
 
-/** Runs the pipeline on one CSV file and reports stage times (child process). */
-function timeOne(file: string): Timing {
+/** Runs one pipeline on one CSV file and reports stage times (child process). */
+function timeOne(pipeline: Pipeline, file: string): Timing {
   const stages: Record<string, StageTime> = {};
   const cpuNow = () => {
     const { user, system } = process.cpuUsage();
@@ -57,8 +72,7 @@ function timeOne(file: string): Timing {
   const text = readFileSync(file, "utf8");
   next("csv");
   const grid = parseCsv(text);
-  // As the wizard runs by default: with the holdout check on the last third of the window.
-  const analysis = analyzeTransactions(grid, { unit: "month", holdout: {}, onStage: (stage: AnalysisStage) => next(stage) });
+  const analysis = analyzeTransactions(grid, { ...PIPELINES[pipeline].options, onStage: (stage: AnalysisStage) => next(stage) });
   next("done");
   stages.total = { wall: mark.wall - started.wall, cpu: mark.cpu - started.cpu };
   return {
@@ -107,15 +121,28 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** One pipeline's table: a row per stage, a column per size, then the total and the peak memory. */
+function printTable(title: string, results: Timing[][]): void {
+  const stages = Object.keys(results[0][0].stages);
+  const cell = (runs: Timing[], stage: string, kind: keyof StageTime) => median(runs.map((r) => r.stages[stage][kind])).toFixed(0);
+  console.log(`\n${title}`);
+  console.log(`Median of ${RUNS} runs; wall / CPU milliseconds per stage (CPU: user + system time of the process)`);
+  console.log(["stage", ...results.map((runs) => `${runs[0].rows} rows / ${runs[0].customers} customers`)].join(" | "));
+  for (const stage of stages) {
+    console.log([stage, ...results.map((runs) => `${cell(runs, stage, "wall")} / ${cell(runs, stage, "cpu")}`)].join(" | "));
+  }
+  console.log(["peak memory (MB)", ...results.map((runs) => median(runs.map((r) => r.peakMegabytes)).toFixed(0))].join(" | "));
+}
+
 function main(): void {
   const child = process.argv.indexOf("--run");
   if (child >= 0) {
-    process.stdout.write(JSON.stringify(timeOne(process.argv[child + 1])));
+    process.stdout.write(JSON.stringify(timeOne(process.argv[child + 1] as Pipeline, process.argv[child + 2])));
     return;
   }
   const dir = mkdtempSync(path.join(tmpdir(), "clv-bench-"));
   try {
-    const results: Timing[][] = [];
+    const files: string[] = [];
     for (const rows of SIZES) {
       const log = simulateTransactionLog({
         customers: Math.round(rows / ROWS_PER_CUSTOMER),
@@ -129,22 +156,20 @@ function main(): void {
       });
       const file = path.join(dir, `transactions-${rows}.csv`);
       writeFileSync(file, transactionLogCsv(inDateOrder(log)));
-      const runs: Timing[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        const result = spawnSync(process.execPath, [__filename, "--run", file], { encoding: "utf8", maxBuffer: 1 << 24 });
-        if (result.status !== 0) throw new Error(`benchmark of ${rows} rows failed:\n${result.stderr}`);
-        runs.push(JSON.parse(result.stdout));
-      }
-      results.push(runs);
+      files.push(file);
     }
-    const stages = Object.keys(results[0][0].stages);
-    const cell = (runs: Timing[], stage: string, kind: keyof StageTime) => median(runs.map((r) => r.stages[stage][kind])).toFixed(0);
-    console.log(`Median of ${RUNS} runs; wall / CPU milliseconds per stage (CPU: user + system time of the process)`);
-    console.log(["stage", ...results.map((runs) => `${runs[0].rows} rows / ${runs[0].customers} customers`)].join(" | "));
-    for (const stage of stages) {
-      console.log([stage, ...results.map((runs) => `${cell(runs, stage, "wall")} / ${cell(runs, stage, "cpu")}`)].join(" | "));
+    for (const pipeline of Object.keys(PIPELINES) as Pipeline[]) {
+      const results = files.map((file) => {
+        const runs: Timing[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const result = spawnSync(process.execPath, [__filename, "--run", pipeline, file], { encoding: "utf8", maxBuffer: 1 << 24 });
+          if (result.status !== 0) throw new Error(`benchmark of ${pipeline} on ${file} failed:\n${result.stderr}`);
+          runs.push(JSON.parse(result.stdout));
+        }
+        return runs;
+      });
+      printTable(PIPELINES[pipeline].title, results);
     }
-    console.log(["peak memory (MB)", ...results.map((runs) => median(runs.map((r) => r.peakMegabytes)).toFixed(0))].join(" | "));
     console.log(paretoOnCdnow());
   } finally {
     rmSync(dir, { recursive: true, force: true });

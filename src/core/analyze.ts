@@ -41,6 +41,11 @@ export interface AnalysisOptions extends ParseOptions {
   horizonPeriods?: number;
   /** Periods without a purchase after which a customer has lapsed. Default 90 days' worth of periods. */
   inactivityPeriods?: number;
+  /**
+   * Estimate 95 % intervals of the segments' mean predicted CLV (`segmentClvIntervals`). Default true.
+   * False skips them and the fits' covariance matrices they need: `intervals` then has no rows.
+   */
+  intervals?: boolean;
   /** Check the purchase model on a holdout (`validateHoldout`): the last `periods` periods (default a third of the window). Omitted: no check. */
   holdout?: { periods?: number };
   /** Called as each stage starts, for progress displays. */
@@ -70,7 +75,7 @@ export interface Analysis {
   report: ParseReport;
   table: TransactionTable;
   summary: CustomerSummary;
-  settings: Required<Omit<AnalysisOptions, keyof ParseOptions | "onStage" | "holdout">>;
+  settings: Required<Omit<AnalysisOptions, keyof ParseOptions | "onStage" | "holdout" | "intervals">>;
   rfm: RfmScores;
   segmentation: Segmentation;
   segments: SegmentTable;
@@ -78,7 +83,7 @@ export interface Analysis {
   model: PurchaseModelFit;
   spendModel: FitResult<GammaGammaParameters>;
   predictions: CustomerPredictions;
-  /** 95 % intervals of each segment's mean predicted CLV (`segmentClvIntervals`). */
+  /** 95 % intervals of each segment's mean predicted CLV (`segmentClvIntervals`); without rows when not asked for. */
   intervals: SegmentClvIntervals;
   /** The holdout check, when asked for and possible (else a warning says why not). */
   validation: HoldoutValidation | null;
@@ -90,7 +95,7 @@ export interface Analysis {
  * The whole engine, cells in, per-customer and per-segment CLV out: parse and validate the
  * transactions, summarise customers, segment them, fit the purchase model (BG/NBD or Pareto/NBD) and
  * the Gamma-Gamma spend model, predict every customer, estimate 95 % intervals of the segments' mean
- * predicted CLV (`segmentClvIntervals`), tabulate the segments and, when asked, check the purchase
+ * predicted CLV (`segmentClvIntervals`, unless `intervals: false`), tabulate the segments and, when asked, check the purchase
  * model on a holdout (`validateHoldout`; a check that cannot be made is a warning). The wizard, the
  * command line and the benchmark all call this. Model fits never throw: a fit that fails is reported
  * in `warnings` and the other outputs still come back.
@@ -130,24 +135,29 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
   stage("fittingPurchases");
   const warnings: string[] = [];
   const data = { frequency: summary.frequency, recency: summary.recency, T: summary.T };
-  const model = fitPurchaseModel(settings.model, data, { covariance: true });
+  // The covariances (k + 1 more gradient evaluations per fit) serve the intervals alone.
+  const withIntervals = options.intervals ?? true;
+  const model = fitPurchaseModel(settings.model, data, { covariance: withIntervals });
   stage("fittingSpend");
-  const spendModel = fitGammaGamma({ frequency: summary.frequency, meanSpend: summary.monetaryValue }, { covariance: true });
+  const spendModel = fitGammaGamma({ frequency: summary.frequency, meanSpend: summary.monetaryValue }, { covariance: withIntervals });
   warnings.push(...model.warnings.map((w) => `Purchase model: ${w}`), ...spendModel.warnings.map((w) => `Spend model: ${w}`));
 
   stage("predicting");
   const predictions = predict(summary, model, spendModel, settings, warnings);
-  stage("estimatingIntervals");
-  const intervals = segmentClvIntervals({
-    ...summary,
-    segment: segmentation.segment,
-    segmentCount: segmentation.labels.length,
-    predictedClv: predictions.predictedClv,
-    model,
-    spendModel: usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0)) ? spendModel : null,
-    horizon: { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 },
-  });
-  warnings.push(...intervals.notes);
+  let intervals: SegmentClvIntervals = { rows: null, total: null, notes: ["Intervals were not asked for"] };
+  if (withIntervals) {
+    stage("estimatingIntervals");
+    intervals = segmentClvIntervals({
+      ...summary,
+      segment: segmentation.segment,
+      segmentCount: segmentation.labels.length,
+      predictedClv: predictions.predictedClv,
+      model,
+      spendModel: usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0)) ? spendModel : null,
+      horizon: { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 },
+    });
+    warnings.push(...intervals.notes);
+  }
   stage("tabulating");
   const segments = segmentMetrics(summary, segmentation, settings, predictions);
   const cohorts = cohortRetention(table);

@@ -6,6 +6,7 @@ import { installOfficeStandIn } from "./officeStandIn";
 import { SAMPLE_SHEET, writeSampleSheets } from "./sampleWorkbook";
 import { CalculatedWorkbook } from "./workbook/calculatedWorkbook";
 import { type CustomFunction, type CustomFunctionMetadata, registerCustomFunctions } from "./workbook/customFunctionsPlugin";
+import { CLV_SPILL_SHAPES } from "./workbook/spillShapes";
 
 /** manifest.xml's `Functions.Namespace`: users type =CLV.AOV(...). */
 const FUNCTIONS_NAMESPACE = "CLV";
@@ -33,7 +34,7 @@ async function start(): Promise<void> {
   const response = await fetch("functions.json");
   if (!response.ok) throw new Error(`functions.json could not be read (${response.status})`);
   const metadata = (await response.json()) as { functions: CustomFunctionMetadata[] };
-  registerCustomFunctions(FUNCTIONS_NAMESPACE, metadata.functions, functions);
+  registerCustomFunctions(FUNCTIONS_NAMESPACE, metadata.functions, functions, CLV_SPILL_SHAPES);
   await writeSampleSheets(new FakeRequestContext(book.model));
   book.recalculate();
   book.activate(book.model.sheet(SAMPLE_SHEET));
