@@ -4,11 +4,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../src/cli/clv";
+import { describeWithSharedData, sharedDataPath } from "./sharedData";
 
 const ROOT = path.resolve(__dirname, "..");
-const DATA = path.resolve(ROOT, "..", "shared", "data");
-const hasData = fs.existsSync(path.join(DATA, "CDNOW_sample.txt"));
-if (!hasData) console.warn(`CDNOW tests skipped: ${DATA} is absent (the shared data sets sit beside the repository)`);
 
 /** Runs the command line in-process; returns its exit code and what it printed. */
 function run(...args: string[]): { code: number; out: string; err: string } {
@@ -72,14 +70,14 @@ describe("clv analyze", () => {
   });
 });
 
-(hasData ? describe : describe.skip)("clv analyze on the CDNOW sample in weeks (Fader, Hardie & Lee 2005)", () => {
+describeWithSharedData("clv analyze on the CDNOW sample in weeks (Fader, Hardie & Lee 2005)", ["CDNOW_sample.txt"], () => {
   // CDNOW_sample.txt has no header: id_total, id_sample, date, cds, dollars. Calibration ends 1997-09-30.
   const TOLERANCE = 0.005; // relative: 3 significant digits
   const close = (actual: number, expected: number) => expect(Math.abs(actual / expected - 1)).toBeLessThan(TOLERANCE);
   let doc: any;
   beforeAll(() => {
     const { code, out, err } = run(
-      "analyze", path.join(DATA, "CDNOW_sample.txt"), "--no-header", "--customer", "B", "--date", "C", "--amount", "E",
+      "analyze", sharedDataPath("CDNOW_sample.txt"), "--no-header", "--customer", "B", "--date", "C", "--amount", "E",
       "--period", "week", "--end", "1997-09-30", "--json"
     );
     expect([code, err]).toEqual([0, ""]);
@@ -109,8 +107,8 @@ describe("clv analyze", () => {
   });
 });
 
-(hasData ? describe : describe.skip)("clv analyze --holdout on the whole CDNOW sample: weeks 1-39 calibration, 40-78 holdout (FHL 2005)", () => {
-  const args = ["analyze", path.join(DATA, "CDNOW_sample.txt"), "--no-header", "--customer", "B", "--date", "C", "--amount", "E", "--period", "week", "--horizon", "12", "--holdout", "39"];
+describeWithSharedData("clv analyze --holdout on the whole CDNOW sample: weeks 1-39 calibration, 40-78 holdout (FHL 2005)", ["CDNOW_sample.txt"], () => {
+  const args = ["analyze", sharedDataPath("CDNOW_sample.txt"), "--no-header", "--customer", "B", "--date", "C", "--amount", "E", "--period", "week", "--horizon", "12", "--holdout", "39"];
 
   test("--json: 1,882 actual and 1,653.4 predicted holdout purchases (FHL 2005: 1,654; lifetimes 0.11.3: 1,653.41), by frequency and per week", () => {
     const { code, out } = run(...args, "--json");

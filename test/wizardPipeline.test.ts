@@ -4,17 +4,18 @@
  * handler, write through the gateway. On the CDNOW sample (2,357 customers; published fits) and on a
  * 200,000-row synthetic range.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { simulateTransactionLog } from "../src/core/simulation";
 import { dayFromDate, isoDate } from "../src/core/transactions";
 import { FakeWorkbook, installFakeExcel } from "../src/excel/fake";
 import { type RunOptions, type WorkerRequest, type WorkerResponse, handleRequest } from "../src/taskpane/analysis/protocol";
 import { officeGateway } from "../src/taskpane/officeGateway";
+import { describeWithSharedData, readSharedFields } from "./sharedData";
 
-const DATA = path.resolve(__dirname, "..", "..", "shared", "data");
-const hasData = fs.existsSync(path.join(DATA, "CDNOW_sample.txt"));
-if (!hasData) console.warn(`CDNOW wizard test skipped: ${DATA} is absent`);
+/** CDNOW_sample.txt (id_total id_sample YYYYMMDD cds dollars) as a user's range: a header row, then customer, date, amount. */
+function cdnowSampleRows(): (string | number)[][] {
+  const rows = readSharedFields("CDNOW_sample.txt").map(([, id, date, , dollars]) => [id, Number(date), Number(dollars)]);
+  return [["Customer", "Date", "Amount"], ...rows];
+}
 
 /** Runs one analyse request through the worker's handler; returns its final response and the stages seen. */
 function analyse(request: WorkerRequest) {
@@ -48,14 +49,8 @@ async function runWizard(sheetName: string, rows: (string | number)[][], unit: "
   }
 }
 
-(hasData ? describe : describe.skip)("wizard on the CDNOW sample, weeks, calibration to 1997-09-30", () => {
-  // CDNOW_sample.txt: id_total id_sample YYYYMMDD cds dollars; a header row is added as a user would have one.
-  const lines = fs.readFileSync(path.join(DATA, "CDNOW_sample.txt"), "utf8").trim().split(/\r?\n/);
-  const rows: (string | number)[][] = [["Customer", "Date", "Amount"]];
-  for (const line of lines) {
-    const [, id, date, , dollars] = line.trim().split(/\s+/);
-    rows.push([id, Number(date), Number(dollars)]);
-  }
+describeWithSharedData("wizard on the CDNOW sample, weeks, calibration to 1997-09-30", ["CDNOW_sample.txt"], () => {
+  const rows = cdnowSampleRows();
   let run: Awaited<ReturnType<typeof runWizard>>;
   beforeAll(async () => {
     run = await runWizard("Orders", rows, "week", "1997-09-30");
@@ -96,13 +91,8 @@ function besideLabel(workbook: FakeWorkbook, sheet: string, label: string): unkn
   return row[1];
 }
 
-(hasData ? describe : describe.skip)("wizard on the whole CDNOW sample with the holdout check: weeks 1-39 calibration, 40-78 holdout", () => {
-  const lines = fs.readFileSync(path.join(DATA, "CDNOW_sample.txt"), "utf8").trim().split(/\r?\n/);
-  const rows: (string | number)[][] = [["Customer", "Date", "Amount"]];
-  for (const line of lines) {
-    const [, id, date, , dollars] = line.trim().split(/\s+/);
-    rows.push([id, Number(date), Number(dollars)]);
-  }
+describeWithSharedData("wizard on the whole CDNOW sample with the holdout check: weeks 1-39 calibration, 40-78 holdout", ["CDNOW_sample.txt"], () => {
+  const rows = cdnowSampleRows();
   let run: Awaited<ReturnType<typeof runWizard>>;
   beforeAll(async () => {
     run = await runWizard("Orders", rows, "week", undefined, { holdout: { periods: 39 }, horizonPeriods: 12 });

@@ -1,5 +1,4 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { describeWithSharedData, readSharedText } from "../../test/sharedData";
 import { type CsvGrid, detectDelimiter, parseCsv } from "./csv";
 import { ClvError } from "./errors";
 
@@ -108,13 +107,9 @@ describe("delimiters", () => {
   });
 });
 
-const DATA = path.resolve(__dirname, "../../../shared/data");
-const haveData = fs.existsSync(path.join(DATA, "CDNOW_master.txt"));
-if (!haveData) console.warn(`csv.test.ts: ${DATA} is absent, so the CDNOW file tests are skipped`);
-
-(haveData ? describe : describe.skip)("CDNOW files (shared/data/README.md)", () => {
+describeWithSharedData("CDNOW files (shared/data/README.md)", ["CDNOW_master.txt", "CDNOW_sample.txt", "example_transactions.csv"], () => {
   test("CDNOW_master.txt: a header line and 69,659 rows of 4 whitespace-separated fields", () => {
-    const grid = parseCsv(fs.readFileSync(path.join(DATA, "CDNOW_master.txt"), "utf8"));
+    const grid = parseCsv(readSharedText("CDNOW_master.txt"));
     expect(grid.delimiter).toBe("whitespace");
     expect(grid.rowCount).toBe(69_660);
     expect([0, 1, 2, 3].map((column) => grid.cell(0, column))).toEqual(["customer_id", "date", "number_of_cds", "dollar_value"]);
@@ -123,13 +118,13 @@ if (!haveData) console.warn(`csv.test.ts: ${DATA} is absent, so the CDNOW file t
   });
 
   test("CDNOW_sample.txt: 6,919 rows of 5 fields", () => {
-    const grid = parseCsv(fs.readFileSync(path.join(DATA, "CDNOW_sample.txt"), "utf8"));
+    const grid = parseCsv(readSharedText("CDNOW_sample.txt"));
     expect(grid.rowCount).toBe(6_919);
     expect([0, 1, 2, 3, 4].map((column) => grid.cell(0, column))).toEqual(["00004", "0001", "19970101", "2", "29.33"]);
   });
 
   test("example_transactions.csv: a header and 15,273 comma-separated rows", () => {
-    const grid = parseCsv(fs.readFileSync(path.join(DATA, "example_transactions.csv"), "utf8"));
+    const grid = parseCsv(readSharedText("example_transactions.csv"));
     expect(grid.delimiter).toBe(",");
     expect(grid.rowCount).toBe(15_274);
     expect([grid.cell(1, 0), grid.cell(1, 1)]).toEqual(["2014-03-08 00:00:00", "0"]);

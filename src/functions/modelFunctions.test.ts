@@ -5,8 +5,7 @@
  * (skipped, with a note, when it is not there); the engine's own tests (src/core/models) check the same
  * formulas more finely.
  */
-import * as fs from "fs";
-import * as path from "path";
+import { describeWithSharedData, readNumericCsv } from "../../test/sharedData";
 import {
   BGNBD_FIT,
   EXPECTED_PURCHASES,
@@ -22,10 +21,7 @@ import {
   SBG_SURVIVAL,
 } from "./functions";
 
-const DATA = path.resolve(__dirname, "../../../shared/data");
-const WEEKS_FILE = path.join(DATA, "cdnow_customers_summary_with_transactions.csv");
-const available = fs.existsSync(WEEKS_FILE);
-if (!available) console.warn(`Skipping the CDNOW cell-function tests: ${WEEKS_FILE} (shared/data beside the repo) is not there.`);
+const WEEKS_FILE = "cdnow_customers_summary_with_transactions.csv";
 
 /** Digits for toBeCloseTo on hand-worked values: agreement to 1e-10. */
 const DIGITS = 10;
@@ -269,16 +265,14 @@ describe("bad arguments: #VALUE! naming the argument and the row", () => {
   });
 });
 
-(available ? describe : describe.skip)("CDNOW sample in weeks through the cells (2,357 customers, 1997-01-01..1997-09-30)", () => {
+describeWithSharedData("CDNOW sample in weeks through the cells (2,357 customers, 1997-01-01..1997-09-30)", [WEEKS_FILE], () => {
   // Columns ID,x,t_x,T,zbar (shared/data/README.md); each becomes a one-column range as Excel passes it.
-  const rows = available
-    ? fs.readFileSync(WEEKS_FILE, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").map(Number))
-    : [];
+  const { rows } = readNumericCsv(WEEKS_FILE);
   const range = (index: number, scale = 1) => rows.map((row) => [row[index] * scale]);
   const [frequency, recency, age, monetary] = [range(1), range(2), range(3), range(4)];
-  const bgNbd = available ? BGNBD_FIT(frequency, recency, age) : [];
-  const pareto = available ? PARETO_FIT(frequency, recency, age, "weeks") : [];
-  const gammaGamma = available ? GG_FIT(frequency, monetary) : [];
+  const bgNbd = BGNBD_FIT(frequency, recency, age);
+  const pareto = PARETO_FIT(frequency, recency, age, "weeks");
+  const gammaGamma = GG_FIT(frequency, monetary);
 
   test("BGNBD_FIT spills r 0.243, alpha 4.414, a 0.793, b 2.426, log-likelihood -9582.4 (Fader, Hardie & Lee 2005, section 4), in weeks by default", () => {
     expect(bgNbd.map(([label]) => label)).toEqual(["model", "unit", "r", "alpha", "a", "b", "log-likelihood", "converged", "warnings"]);

@@ -5,8 +5,7 @@
  * lifetimes' own parameters (same formulas, so to rounding) and at our fitted parameters (same optimum,
  * so to the optimisers' tolerance).
  */
-import * as fs from "fs";
-import * as path from "path";
+import { describeWithSharedData, readNumericCsv, readSharedJson } from "../../../test/sharedData";
 import { fitBgNbd } from "./bgNbd";
 import { PERIODS_PER_MONTH, customerLifetimeValue } from "./customerLifetimeValue";
 import { type GammaGammaParameters, conditionalExpectedSpend, fitGammaGamma } from "./gammaGamma";
@@ -20,12 +19,9 @@ import {
   purchaseLogLikelihood,
 } from "./purchaseModel";
 
-const DATA = path.resolve(__dirname, "../../../../shared/data");
-const REFERENCE_FILE = path.join(DATA, "reference/lifetimes_cdnow_sample.json");
-const PER_CUSTOMER_FILE = path.join(DATA, "reference/lifetimes_cdnow_sample_per_customer.csv");
-const WEEKS_FILE = path.join(DATA, "cdnow_customers_summary_with_transactions.csv");
-const available = [REFERENCE_FILE, PER_CUSTOMER_FILE, WEEKS_FILE].every((file) => fs.existsSync(file));
-if (!available) console.warn(`Skipping the CDNOW days tests: ${DATA} (shared/data beside the repo) is not there.`);
+const REFERENCE_FILE = "reference/lifetimes_cdnow_sample.json";
+const PER_CUSTOMER_FILE = "reference/lifetimes_cdnow_sample_per_customer.csv";
+const WEEKS_FILE = "cdnow_customers_summary_with_transactions.csv";
 
 /** Same formulas at the same parameters: the CSV keeps 10 significant digits (5e-10 relative). */
 const SAME_FORMULA = 1e-9;
@@ -45,22 +41,19 @@ function expectClose(actual: number, expected: number, relative: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected) + ABSOLUTE_FLOOR);
 }
 
-(available ? describe : describe.skip)("CDNOW sample, days (lifetimes 0.11.3)", () => {
-  const reference = available ? JSON.parse(fs.readFileSync(REFERENCE_FILE, "utf8")) : { models: {} };
-  const lines = available ? fs.readFileSync(PER_CUSTOMER_FILE, "utf8").trim().split(/\r?\n/) : [""];
-  const header = lines[0].split(",");
-  const rows = lines.slice(1).map((line) => line.split(",").map(Number));
-  const column = (name: string) => rows.map((row) => row[header.indexOf(name)]);
+describeWithSharedData("CDNOW sample, days (lifetimes 0.11.3)", [REFERENCE_FILE, PER_CUSTOMER_FILE, WEEKS_FILE], () => {
+  const reference = readSharedJson(REFERENCE_FILE);
+  const { rows, column } = readNumericCsv(PER_CUSTOMER_FILE);
   const customers = { frequency: column("frequency"), recency: column("recency"), T: column("T") };
   const meanSpend = column("monetary_value");
   const spendData = { frequency: customers.frequency, meanSpend };
 
   // lifetimes' fitted parameters; the CSV was computed from exactly these.
   const theirs: Record<string, PurchaseModel> = {
-    bgnbd: { kind: "bgnbd", parameters: reference.models.bgnbd?.params },
-    pareto_nbd: { kind: "pareto", parameters: reference.models.pareto_nbd?.params },
+    bgnbd: { kind: "bgnbd", parameters: reference.models.bgnbd.params },
+    pareto_nbd: { kind: "pareto", parameters: reference.models.pareto_nbd.params },
   };
-  const theirSpend: GammaGammaParameters = reference.models.gamma_gamma?.params;
+  const theirSpend: GammaGammaParameters = reference.models.gamma_gamma.params;
   const bgNbdFit = fitBgNbd(customers);
   const paretoFit = fitParetoNbd(customers);
   const spendFit = fitGammaGamma(spendData);
@@ -206,7 +199,7 @@ function expectClose(actual: number, expected: number, relative: number): void {
     });
 
     test("customer 1's CLV from the weeks file (x 2, t_x 30.43, T 38.86 weeks) matches the days data's (x 2, t_x 213, T 272 days)", () => {
-      const weekRows = fs.readFileSync(WEEKS_FILE, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").map(Number));
+      const weekRows = readNumericCsv(WEEKS_FILE).rows;
       const weekCustomers = { frequency: weekRows.map((r) => r[1]), recency: weekRows.map((r) => r[2]), T: weekRows.map((r) => r[3]) };
       const weeksModel = fitPurchaseModel("bgnbd", weekCustomers);
       const weeksSpend = fitGammaGamma({ frequency: weekCustomers.frequency, meanSpend: weekRows.map((r) => r[4]) }).parameters;

@@ -1,5 +1,4 @@
-import * as fs from "fs";
-import * as path from "path";
+import { describeWithSharedData, readNumericCsv, readSharedJson } from "../../../test/sharedData";
 import { fitBgNbd } from "./bgNbd";
 import { fitGammaGamma } from "./gammaGamma";
 import { inversePositiveDefinite } from "./numeric/inversePositiveDefinite";
@@ -63,11 +62,8 @@ describe("parameterCovariance", () => {
   });
 });
 
-const DATA = path.resolve(__dirname, "../../../../shared/data");
-const REFERENCE_FILE = path.join(DATA, "reference/lifetimes_cdnow_sample.json");
-const PER_CUSTOMER_FILE = path.join(DATA, "reference/lifetimes_cdnow_sample_per_customer.csv");
-const available = [REFERENCE_FILE, PER_CUSTOMER_FILE].every((file) => fs.existsSync(file));
-if (!available) console.warn(`Skipping the standard errors against lifetimes: ${DATA} (shared/data beside the repo) is not there.`);
+const REFERENCE_FILE = "reference/lifetimes_cdnow_sample.json";
+const PER_CUSTOMER_FILE = "reference/lifetimes_cdnow_sample_per_customer.csv";
 
 /**
  * lifetimes reports sqrt(diag(theta^2 * inverse Hessian of the mean negative log-likelihood in log
@@ -76,12 +72,9 @@ if (!available) console.warn(`Skipping the standard errors against lifetimes: ${
  */
 const LIFETIMES_STANDARD_ERRORS = 1e-4;
 
-(available ? describe : describe.skip)("standard errors on the CDNOW sample in days (lifetimes 0.11.3 `standard_errors_`)", () => {
-  const reference = available ? JSON.parse(fs.readFileSync(REFERENCE_FILE, "utf8")) : { models: {} };
-  const lines = available ? fs.readFileSync(PER_CUSTOMER_FILE, "utf8").trim().split(/\r?\n/) : [""];
-  const header = lines[0].split(",");
-  const rows = lines.slice(1).map((line) => line.split(",").map(Number));
-  const column = (name: string) => rows.map((row) => row[header.indexOf(name)]);
+describeWithSharedData("standard errors on the CDNOW sample in days (lifetimes 0.11.3 `standard_errors_`)", [REFERENCE_FILE, PER_CUSTOMER_FILE], () => {
+  const reference = readSharedJson(REFERENCE_FILE);
+  const { column } = readNumericCsv(PER_CUSTOMER_FILE);
 
   const standardErrors = (covariance: number[][] | null | undefined) => (covariance as number[][]).map((row, i) => Math.sqrt(row[i]));
   const expectClose = (actual: number[], expected: Record<string, number>) =>

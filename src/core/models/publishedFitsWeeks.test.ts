@@ -4,8 +4,7 @@
  * & Hardie's note 025 for Gamma-Gamma, and lifetimes 0.11.3's outputs on the same file
  * (shared/data/reference/lifetimes_cdnow_weeks_published.json, read below).
  */
-import * as fs from "fs";
-import * as path from "path";
+import { describeWithSharedData, readNumericCsv, readSharedJson } from "../../../test/sharedData";
 import { fitBgNbd } from "./bgNbd";
 import { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from "./gammaGamma";
 import { fitParetoNbd, paretoNbdExpectedPurchases } from "./paretoNbd";
@@ -17,11 +16,8 @@ import {
   purchaseLogLikelihood,
 } from "./purchaseModel";
 
-const DATA = path.resolve(__dirname, "../../../../shared/data");
-const WEEKS_FILE = path.join(DATA, "cdnow_customers_summary_with_transactions.csv");
-const REFERENCE_FILE = path.join(DATA, "reference/lifetimes_cdnow_weeks_published.json");
-const available = fs.existsSync(WEEKS_FILE) && fs.existsSync(REFERENCE_FILE);
-if (!available) console.warn(`Skipping the CDNOW weeks tests: ${DATA} (shared/data beside the repo) is not there.`);
+const WEEKS_FILE = "cdnow_customers_summary_with_transactions.csv";
+const REFERENCE_FILE = "reference/lifetimes_cdnow_weeks_published.json";
 
 /** Published figures are compared to 3 significant digits: within half a unit of the third digit. */
 const SIGNIFICANT_DIGITS = 3;
@@ -39,14 +35,12 @@ function expectRelative(actual: number, expected: number, tolerance: number): vo
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
 }
 
-(available ? describe : describe.skip)("CDNOW sample, weeks", () => {
+describeWithSharedData("CDNOW sample, weeks", [WEEKS_FILE, REFERENCE_FILE], () => {
   // Columns ID,x,t_x,T,zbar (data README).
-  const rows = available
-    ? fs.readFileSync(WEEKS_FILE, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").map(Number))
-    : [];
+  const { rows } = readNumericCsv(WEEKS_FILE);
   const customers = { frequency: rows.map((row) => row[1]), recency: rows.map((row) => row[2]), T: rows.map((row) => row[3]) };
   const spend = { frequency: customers.frequency, meanSpend: rows.map((row) => row[4]) };
-  const reference = available ? JSON.parse(fs.readFileSync(REFERENCE_FILE, "utf8")) : {};
+  const reference = readSharedJson(REFERENCE_FILE);
 
   test("the file holds the 2,357 customers, 946 of them repeat buyers, that the data README describes", () => {
     expect(rows.length).toBe(2357);

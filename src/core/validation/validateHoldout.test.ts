@@ -1,5 +1,4 @@
-import * as fs from "fs";
-import * as path from "path";
+import { describeWithSharedData, readNumericCsv, readSharedFields, readSharedJson, readSharedText } from "../../../test/sharedData";
 import { parseCsv } from "../csv";
 import { splitCalibrationHoldout } from "../summary/splitCalibrationHoldout";
 import { dayFromDate } from "../transactions/days";
@@ -123,21 +122,16 @@ describe("a hand-made log: A buys on days 0, 10, 40 and 50 of 2024, B on days 5 
   });
 });
 
-const DATA = path.resolve(__dirname, "../../../../shared/data");
 const FILES = ["CDNOW_sample.txt", "cdnow_customers_summary.csv", "reference/lifetimes_cdnow_sample.json"];
-const available = FILES.every((file) => fs.existsSync(path.join(DATA, file)));
-if (!available) console.warn(`Skipping the CDNOW holdout tests: ${DATA} (shared/data beside the repo) is not there.`);
 
-(available ? describe : describe.skip)("CDNOW sample, weeks 1-39 calibration / 40-78 holdout (FHL 2005)", () => {
-  const read = (file: string) => fs.readFileSync(path.join(DATA, file), "utf8");
-  const { table } = available ? parseTransactions(parseCsv(read("CDNOW_sample.txt")), { columns: { customer: 1 } }) : { table: null };
-  const validation = available ? validateHoldout(table!, { unit: "week", model: "bgnbd", holdoutPeriods: 39 }) : null;
-  const reference = available ? JSON.parse(read("reference/lifetimes_cdnow_sample.json")) : null;
+describeWithSharedData("CDNOW sample, weeks 1-39 calibration / 40-78 holdout (FHL 2005)", FILES, () => {
+  const { table } = parseTransactions(parseCsv(readSharedText("CDNOW_sample.txt")), { columns: { customer: 1 } });
+  const validation = validateHoldout(table, { unit: "week", model: "bgnbd", holdoutPeriods: 39 });
+  const reference = readSharedJson("reference/lifetimes_cdnow_sample.json");
 
   // The same customers counted straight from the file: id_sample, then YYYYMMDD; one purchase per day.
   const days = new Map<string, Set<number>>();
-  for (const line of available ? read("CDNOW_sample.txt").trim().split(/\r?\n/) : []) {
-    const [, id, date] = line.trim().split(/\s+/);
+  for (const [, id, date] of readSharedFields("CDNOW_sample.txt")) {
     const day = dayFromDate(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8))) - dayFromDate(1997, 1, 1);
     days.set(id, (days.get(id) ?? new Set()).add(day));
   }
@@ -155,33 +149,33 @@ if (!available) console.warn(`Skipping the CDNOW holdout tests: ${DATA} (shared/
   });
 
   test("78 weeks from 1997-01-01; the calibration ends on 1997-09-30 and the holdout lasts 39 weeks", () => {
-    expect(validation!.startDay).toBe(dayFromDate(1997, 1, 1));
-    expect(validation!.calibrationEnd).toBe(dayFromDate(1997, 9, 30));
-    expect(validation!.holdoutEnd).toBe(dayFromDate(1998, 6, 30));
-    expect(validation!.tracking.periodEnds.length).toBe(78);
-    expect(validation!.tracking.calibrationPeriods).toBe(39);
-    expect(validation!.holdoutLength).toBe(39);
-    expect(validation!.customers).toBe(2_357);
-    expect(validation!.newInHoldout).toBe(0); // the cohort all bought first in 1997 Q1
+    expect(validation.startDay).toBe(dayFromDate(1997, 1, 1));
+    expect(validation.calibrationEnd).toBe(dayFromDate(1997, 9, 30));
+    expect(validation.holdoutEnd).toBe(dayFromDate(1998, 6, 30));
+    expect(validation.tracking.periodEnds.length).toBe(78);
+    expect(validation.tracking.calibrationPeriods).toBe(39);
+    expect(validation.holdoutLength).toBe(39);
+    expect(validation.customers).toBe(2_357);
+    expect(validation.newInHoldout).toBe(0); // the cohort all bought first in 1997 Q1
   });
 
   test("the calibration fit is FHL 2005's: r 0.243, alpha 4.414 weeks, a 0.793, b 2.426", () => {
     const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     Object.entries(published).forEach(([name, value]) =>
-      expect(Math.abs((validation!.model.parameters as Bgnbd)[name as keyof Bgnbd] - value)).toBeLessThan(5e-4 * Math.max(1, value))
+      expect(Math.abs((validation.model.parameters as Bgnbd)[name as keyof Bgnbd] - value)).toBeLessThan(5e-4 * Math.max(1, value))
     );
   });
 
   test("1,882 repeat purchase days in the holdout; 1,653.4 expected (lifetimes 0.11.3: 1,653.41; FHL 2005: 1,654); error -12.1 %", () => {
     const check = reference.actual_holdout_check;
-    expect(validation!.errors.actual).toBe(check.actual_purchase_days_in_holdout_total); // 1,882
+    expect(validation.errors.actual).toBe(check.actual_purchase_days_in_holdout_total); // 1,882
     const predicted = check.predicted_sum_cond_exp_purchases_273d.bgnbd; // 1,653.41
-    expect(Math.abs(validation!.errors.predicted - predicted)).toBeLessThan(SAME_OPTIMUM * predicted);
-    expect(validation!.errors.percentageError!).toBeCloseTo((1653.41 - 1882) / 1882, 4);
+    expect(Math.abs(validation.errors.predicted - predicted)).toBeLessThan(SAME_OPTIMUM * predicted);
+    expect(validation.errors.percentageError!).toBeCloseTo((1653.41 - 1882) / 1882, 4);
   });
 
   test("at FHL's published parameters on their weekly summary the expectations add up to 1,654 (FHL 2005)", () => {
-    const rows = read("cdnow_customers_summary.csv").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").map(Number));
+    const { rows } = readNumericCsv("cdnow_customers_summary.csv");
     const weekly = { frequency: rows.map((row) => row[1]), recency: rows.map((row) => row[2]), T: rows.map((row) => row[3]) };
     const published = { kind: "bgnbd" as const, parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
     const { predicted } = conditionalExpectations(published, weekly, new Float64Array(rows.length), 39);
@@ -189,8 +183,8 @@ if (!available) console.warn(`Skipping the CDNOW holdout tests: ${DATA} (shared/
   });
 
   test("by calibration frequency 0 .. 7+: counts and actual means from the file, predicted means by eq. (10) written out", () => {
-    const fitted = validation!.model.parameters as Bgnbd;
-    validation!.byFrequency.forEach((bin) => {
+    const fitted = validation.model.parameters as Bgnbd;
+    validation.byFrequency.forEach((bin) => {
       const members = customers.filter((c) => (bin.from === 7 ? c.x >= 7 : c.x === bin.from));
       const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
       expect(bin.customers).toBe(members.length);
@@ -198,18 +192,18 @@ if (!available) console.warn(`Skipping the CDNOW holdout tests: ${DATA} (shared/
       const predicted = mean(members.map((c) => expectedY(fitted, 39, c.x, c.tx, c.T)));
       expect(Math.abs(bin.predictedMean! - predicted)).toBeLessThan(SAME_MODEL * predicted);
     });
-    expect(validation!.byFrequency[0].customers).toBe(2_357 - 946); // lifetimes: 946 repeat buyers (summary_aggregate)
+    expect(validation.byFrequency[0].customers).toBe(2_357 - 946); // lifetimes: 946 repeat buyers (summary_aggregate)
   });
 
   test("mean absolute error per customer: (1/2357) sum |holdout_i - E[Y(39) | x_i, t_x, T]|, by eq. (10) written out", () => {
-    const fitted = validation!.model.parameters as Bgnbd;
+    const fitted = validation.model.parameters as Bgnbd;
     const expected = customers.reduce((sum, c) => sum + Math.abs(c.holdout - expectedY(fitted, 39, c.x, c.tx, c.T)), 0) / customers.length;
-    expect(Math.abs(validation!.errors.meanAbsoluteError - expected)).toBeLessThan(SAME_MODEL * expected);
+    expect(Math.abs(validation.errors.meanAbsoluteError - expected)).toBeLessThan(SAME_MODEL * expected);
   });
 
   test("tracking: cumulative repeat purchase days from the file, and the sum of E[X(age)] by eq. (9) written out", () => {
-    const fitted = validation!.model.parameters as Bgnbd;
-    const { tracking } = validation!;
+    const fitted = validation.model.parameters as Bgnbd;
+    const { tracking } = validation;
     expect(tracking.actual[38]).toBe(2_457); // lifetimes' calibration total (summary_aggregate.total_repeat_purchase_days)
     expect(tracking.actual[77]).toBe(2_457 + 1_882);
     const byAge = new Map<number, number>();
