@@ -48,6 +48,23 @@ describe("analyzeTransactions", () => {
     expect(Math.abs(fitted - value)).toBeLessThan(3 * STANDARD_ERRORS[name as keyof typeof STANDARD_ERRORS] * SCALE);
   });
 
+  test("without intervals: no interval stage, no covariances, and the same fits and predictions (the covariance only serves the intervals)", () => {
+    const skipped: string[] = [];
+    const plain = analyzeTransactions(parseCsv(transactionLogCsv(log)), {
+      unit: "day",
+      horizonPeriods: 30,
+      segmentBy: { kind: "column" },
+      intervals: false,
+      onStage: (stage) => skipped.push(stage),
+    });
+    expect(skipped).toEqual(["parsing", "summarising", "segmenting", "fittingPurchases", "fittingSpend", "predicting", "tabulating"]);
+    expect([plain.model.covariance, plain.spendModel.covariance]).toEqual([undefined, undefined]);
+    expect(analysis.model.covariance).toHaveLength(4);
+    expect(plain.intervals).toMatchObject({ rows: null, total: null });
+    expect(plain.model.parameters).toEqual(analysis.model.parameters);
+    expect(plain.predictions.predictedClv).toEqual(analysis.predictions.predictedClv);
+  });
+
   test("both fits converge and every customer gets a prediction", () => {
     expect([analysis.model.converged, analysis.spendModel.converged]).toEqual([true, true]);
     expect(analysis.predictions.predictedClv.every(Number.isFinite)).toBe(true);

@@ -6,6 +6,7 @@ import {
   type PurchaseModelFit,
   type PurchaseModelKind,
   fitPurchaseModel,
+  probabilitiesAlive,
   probabilityAlive,
   purchasesWhileAlive,
 } from "./models/purchaseModel";
@@ -188,7 +189,7 @@ function predict(
     expectedSpend: new Float64Array(n).fill(NaN),
     predictedClv: new Float64Array(n).fill(NaN),
   };
-  const { frequency: x, recency, T, monetaryValue, aov } = summary;
+  const { frequency: x, T, monetaryValue, aov } = summary;
   const spendUsable = usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0));
   if (!spendUsable) warnings.push("Spend model unusable: each customer's own average order value stands in for the expected spend");
   for (let i = 0; i < n; i++) {
@@ -215,13 +216,9 @@ function predict(
     if (firstFailure === "") firstFailure = error.message;
     return NaN;
   };
+  const aliveNow = probabilitiesAlive(model, summary);
   for (let i = 0; i < n; i++) {
-    let alive: number;
-    try {
-      alive = probabilityAlive(model, x[i], recency[i], T[i]);
-    } catch (error) {
-      alive = failed(error);
-    }
+    const alive = aliveNow[i];
     const key = x[i] * 65_536 + (observationEnd - firstDay[i]);
     let group = byFrequencyAndAge.get(key);
     if (group === undefined) {

@@ -61,6 +61,25 @@ describe("readSelection", () => {
     expect([withTotals.address, withTotals.rowCount]).toEqual(["Data!B3:D6", 4]);
   });
 
+  test("the first 5 rows are also read as the sheet shows them, in the first block's sync: dates as dates", async () => {
+    // 45292 is 2024-01-01 in Excel's 1900 date system (Microsoft, "DATEVALUE function"); 10.5 under #,##0.00 shows 10.50.
+    workbook.setValues("Data", "A1", [["customer", "date", "amount"], ...Array.from({ length: 7 }, (_, i) => [`c${i}`, 45292 + i, 10.5])]);
+    const sheet = workbook.sheet("Data");
+    for (let r = 1; r <= 7; r++) [sheet.setFormat(r, 1, "yyyy-mm-dd"), sheet.setFormat(r, 2, "#,##0.00")];
+    workbook.select("Data", "A1");
+    const syncsBefore = workbook.syncCount;
+    const data = await readSelection();
+    expect(workbook.syncCount - syncsBefore).toBe(2 + 1);
+    expect(data.values[1]).toEqual(["c0", 45292, 10.5]);
+    expect(data.previewText).toEqual([
+      ["customer", "date", "amount"],
+      ["c0", "2024-01-01", "10.50"],
+      ["c1", "2024-01-02", "10.50"],
+      ["c2", "2024-01-03", "10.50"],
+      ["c3", "2024-01-04", "10.50"],
+    ]);
+  });
+
   test("a selection of whole columns reads only the rows with data", async () => {
     workbook.setValues("Data", "A1", [["customer", "amount"], ["a", 1], ["b", 2]]);
     workbook.select("Data", "A1:B1048576");

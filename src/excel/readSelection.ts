@@ -6,6 +6,8 @@ import { WorkbookError } from "./workbookError";
 /** Most rows read per `context.sync()`, and most cells (a request stays far below Excel's 5 MB). */
 export const READ_ROWS_PER_SYNC = 10_000;
 export const READ_CELLS_PER_SYNC = 200_000;
+/** Rows read as the sheet shows them (`previewText`), for the pane's preview. */
+export const PREVIEW_TEXT_ROWS = 5;
 
 /** The cells the wizard analyses and where they came from. */
 export interface SelectionData {
@@ -23,6 +25,8 @@ export interface SelectionData {
   tableName?: string;
   /** The cells row by row, as `Range.values` gives them (empty cells are ""). */
   values: CellValue[][];
+  /** The first `PREVIEW_TEXT_ROWS` rows as the sheet shows them (`Range.text`: a date as a date, not its serial). */
+  previewText: string[][];
 }
 
 export interface ReadProgress {
@@ -35,7 +39,8 @@ export interface ReadProgress {
  * table (header included, totals row left out); a single cell reads the block of data around it
  * (`getSurroundingRegion`); otherwise the selection, trimmed to the sheet's used range (so selecting
  * whole columns reads only the rows with data). Values are read in blocks of rows, one
- * `context.sync()` each, loading only `values`; `onProgress` hears after each block.
+ * `context.sync()` each, loading only `values` (and, with the first, the first rows' `text` for a
+ * preview); `onProgress` hears after each block.
  *
  * @throws WorkbookError `multipleAreas` for a selection of several areas (or a chart), `emptySelection`
  *   when there is nothing to read, `unsupported` below ExcelApi 1.7
@@ -85,6 +90,8 @@ export async function readSelection(onProgress?: (progress: ReadProgress) => voi
     const { rowIndex, columnIndex, columnCount } = target;
     const rowsPerSync = Math.max(1, Math.min(READ_ROWS_PER_SYNC, Math.floor(READ_CELLS_PER_SYNC / columnCount)));
     const values: CellValue[][] = [];
+    // Read with the first block: a few rows' text costs no extra round trip.
+    const shown = sheet.getRangeByIndexes(rowIndex, columnIndex, Math.max(1, Math.min(PREVIEW_TEXT_ROWS, rowCount)), columnCount).load("text");
     for (let start = 0; start < rowCount; start += rowsPerSync) {
       const rows = Math.min(rowsPerSync, rowCount - start);
       const block = sheet.getRangeByIndexes(rowIndex + start, columnIndex, rows, columnCount).load("values");
@@ -106,6 +113,7 @@ export async function readSelection(onProgress?: (progress: ReadProgress) => voi
       source,
       ...(holder === undefined ? {} : { tableName: holder.table.name }),
       values,
+      previewText: shown.text.slice(0, rowCount),
     };
   });
 }

@@ -4,7 +4,7 @@ import type { ReadProgress, SelectionData, WriteProgress } from "../excel";
 export type { ReadProgress, WriteProgress };
 
 /** The transactions as read from the sheet (what the wizard uses of `readSelection`'s answer). */
-export type SelectedRange = Pick<SelectionData, "address" | "sheetName" | "firstRow" | "firstColumn" | "values">;
+export type SelectedRange = Pick<SelectionData, "address" | "sheetName" | "firstRow" | "firstColumn" | "values" | "previewText">;
 
 export interface WriteOptions {
   /** Replace the add-in's sheets of an earlier report (see `findReportSheets`); otherwise write a new copy beside them. */

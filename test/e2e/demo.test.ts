@@ -28,6 +28,8 @@ jest.setTimeout(4 * STEP_TIMEOUT_MS); // a guard against a hung browser, not a s
 
 /** Relative tolerance of floating-point results computed in another order (sums of 5,000 amounts, a doubled NPV). */
 const RELATIVE = 1e-9;
+/** Published figures with 3 decimals: within half a unit of the third. */
+const PUBLISHED = 5e-4;
 
 let server: StaticServer;
 let browser: Browser;
@@ -80,7 +82,17 @@ test("the Name box selects the whole sample and the wizard runs through every st
     cac: "50",
     margin: "40",
     onStep: async (step) => {
-      if (step === "data") expect(await page.getByTestId("selection-summary").textContent()).toBe(`Sales!${SAMPLE_RANGE}: ${(ORDERS + 1).toLocaleString("en-US")} rows`);
+      if (step === "data") {
+        expect(await page.getByTestId("selection-summary").textContent()).toBe(`Sales!${SAMPLE_RANGE}: ${(ORDERS + 1).toLocaleString("en-US")} rows`);
+        // Sheet row 2, column B: the first order's date as the sheet shows it (Range.text), not its serial number.
+        const firstDate = page.getByTestId("selection-preview").getByRole("row").nth(2).getByRole("cell").nth(2);
+        expect(await firstDate.textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      if (step === "done") {
+        const check = await page.getByTestId("holdout-check").textContent();
+        expect(check).toMatch(/Repeat purchases in the holdout: [\d,]+ predicted, [\d,]+ actual \(error -?[\d.]+%\)/);
+        expect(await page.getByTestId("intervals-note").isVisible()).toBe(true);
+      }
       if (step === "columns") {
         expect(await page.getByTestId("row-summary").textContent()).toContain(`${ORDERS.toLocaleString("en-US")} of ${ORDERS.toLocaleString("en-US")} rows can be used`);
         const segment = page.getByTestId("column-segment");
@@ -172,6 +184,25 @@ test("bad rows: the Columns step lists each rejected row with its row number and
   expect(listed[1]).toMatch(/^Row 5, Amount: .*twelve/);
   await problems.scrollIntoViewIfNeeded();
   await checkStep("06-bad-rows");
+});
+
+test("a fit typed in the sheet spills its block: =CLV.SBG_FIT over the regular cohort gives alpha 0.704, beta 1.182 (Fader & Hardie 2007)", async () => {
+  // % of the cohort still active in years 0..7 (Fader & Hardie 2007, "regular"), typed in H1:O1 of the Messy sheet.
+  const cohort = [100, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1];
+  for (const [i, value] of cohort.entries()) {
+    await goTo(page, `${String.fromCharCode(72 + i)}1`);
+    await page.getByTestId("formula-bar").fill(String(value));
+    await page.getByTestId("formula-bar").press("Enter");
+  }
+  await goTo(page, "H3");
+  await page.getByTestId("formula-bar").fill("=CLV.SBG_FIT(H1:O1)");
+  await page.getByTestId("formula-bar").press("Enter");
+  const alpha = await readCell(page, MESSY_SHEET, "I4");
+  const beta = await readCell(page, MESSY_SHEET, "I5");
+  expect([(await readCell(page, MESSY_SHEET, "H4")).value, (await readCell(page, MESSY_SHEET, "H5")).value]).toEqual(["alpha", "beta"]);
+  expect(Math.abs((alpha.value as number) - 0.704)).toBeLessThanOrEqual(PUBLISHED);
+  expect(Math.abs((beta.value as number) - 1.182)).toBeLessThanOrEqual(PUBLISHED);
+  await checkStep("07-sbg-fit-spilled");
 });
 
 test("nothing went wrong on the page: no console error, page error or failed request", () => {

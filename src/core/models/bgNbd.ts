@@ -95,6 +95,24 @@ export function bgNbdProbabilityAlive(parameters: BgNbdParameters, x: number, re
 }
 
 /**
+ * P(alive | x, t_x, T) of every customer ({@link bgNbdProbabilityAlive} for each), the parameters
+ * checked once rather than per customer. Cost O(customers).
+ *
+ * @throws ClvError `value` for non-positive parameters or an invalid customer
+ * @example bgNbdProbabilitiesAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: [0, 2], recency: [0, 30.43], T: [38.86, 38.86] }) // Float64Array [1, 0.7266] (FHL 2005)
+ */
+export function bgNbdProbabilitiesAlive(parameters: BgNbdParameters, customers: CustomerData): Float64Array {
+  checkParameters("probabilitiesAlive", MODEL, parameters);
+  const { frequency, recency, T } = customers;
+  const alive = new Float64Array(frequency.length);
+  for (let i = 0; i < alive.length; i++) {
+    checkCustomer("probabilitiesAlive", frequency[i], recency[i], T[i]);
+    alive[i] = aliveProbability(parameters, frequency[i], recency[i], T[i]);
+  }
+  return alive;
+}
+
+/**
  * E[X(t)], expected repeat purchases in (0, t] of a customer picked at random at their first purchase,
  * FHL 2005 eq. (9): (a + b - 1)/(a - 1) [1 - (alpha/(alpha + t))^r 2F1(r, b; a + b - 1; t/(alpha + t))].
  * Evaluated after Euler's transformation (DLMF 15.8.1) as

@@ -108,19 +108,12 @@ export function groupCustomers(caller: string, data: CustomerData): GroupedCusto
   const byFrequency = distinctIndex(frequency);
   const byRecency = distinctIndex(recency);
   const byAge = distinctIndex(T);
-  const frequencies = byFrequency.values.length;
-  const recencies = byRecency.values.length;
-  const ages = byAge.values.length;
-  // A group is a distinct (x, t_x) pair combined with a distinct T: key = pair x ages + age, pair =
-  // frequency x recencies + recency. When few values are distinct (the usual case: t_x and T come from
-  // whole days), the keys are ranked at once through a lookup table; else the pairs are ranked first,
-  // which keeps the keys below n^2 < 2^53.
-  const pairsDirect = frequencies * recencies * ages < lookupTableLimit(n);
-  const tripleKeys = new Float64Array(n);
-  for (let i = 0; i < n; i++) tripleKeys[i] = byFrequency.index[i] * recencies + byRecency.index[i];
-  const byPair = pairsDirect ? null : distinctIndex(tripleKeys);
-  const pairIndex = byPair === null ? tripleKeys : byPair.index;
-  for (let i = 0; i < n; i++) tripleKeys[i] = pairIndex[i] * ages + byAge.index[i];
+  // A group is a distinct (x, t_x) pair combined with a distinct T; keys stay below n^2 < 2^53.
+  const pairKeys = new Float64Array(n);
+  for (let i = 0; i < n; i++) pairKeys[i] = byFrequency.index[i] * byRecency.values.length + byRecency.index[i];
+  const byPair = distinctIndex(pairKeys);
+  const tripleKeys = pairKeys;
+  for (let i = 0; i < n; i++) tripleKeys[i] = byPair.index[i] * byAge.values.length + byAge.index[i];
   const { values: triples, index: groupOf } = distinctIndex(tripleKeys);
   const count = triples.length;
 
@@ -140,11 +133,13 @@ export function groupCustomers(caller: string, data: CustomerData): GroupedCusto
     repeatWeight: 0,
     maxT: 0,
   };
-  // Each group's values come from its key, so the customers are visited once more only for their weights.
+  // Each group's values come from its key (pair x ages + age, pair = frequency x recencies + recency),
+  // so the customers are visited once more only for their weights.
+  const ages = byAge.values.length;
+  const recencies = byRecency.values.length;
   for (let group = 0; group < count; group++) {
     const ageIndex = triples[group] % ages;
-    const pairRank = (triples[group] - ageIndex) / ages;
-    const pair = byPair === null ? pairRank : byPair.values[pairRank];
+    const pair = byPair.values[(triples[group] - ageIndex) / ages];
     const recencyIndex = pair % recencies;
     const frequencyIndex = (pair - recencyIndex) / recencies;
     groups.frequency[group] = byFrequency.values[frequencyIndex];
@@ -154,17 +149,14 @@ export function groupCustomers(caller: string, data: CustomerData): GroupedCusto
     groups.recencyIndex[group] = recencyIndex;
     groups.ageIndex[group] = ageIndex;
   }
-  let totalWeight = 0;
-  let repeatWeight = 0;
-  let maxT = 0;
   for (let i = 0; i < n; i++) {
     const weight = weights === undefined ? 1 : weights[i];
     groups.weight[groupOf[i]] += weight;
-    totalWeight += weight;
-    if (frequency[i] > 0) repeatWeight += weight;
-    if (weight > 0 && T[i] > maxT) maxT = T[i];
+    groups.totalWeight += weight;
+    if (frequency[i] > 0) groups.repeatWeight += weight;
+    if (weight > 0) groups.maxT = Math.max(groups.maxT, T[i]);
   }
-  return { ...groups, totalWeight, repeatWeight, maxT };
+  return groups;
 }
 
 /**
@@ -252,7 +244,7 @@ export function distinctIndex(column: ArrayLike<number>): { values: Float64Array
     const value = column[i];
     largest = Number.isInteger(value) && value >= 0 ? Math.max(largest, value) : -1;
   }
-  if (largest >= 0 && largest < lookupTableLimit(n)) {
+  if (largest >= 0 && largest < 16 * n + 1024) {
     const rank = new Int32Array(largest + 1);
     for (let i = 0; i < n; i++) rank[column[i]] = 1;
     let count = 0;
@@ -271,11 +263,6 @@ export function distinctIndex(column: ArrayLike<number>): { values: Float64Array
   for (let position = 0; position < values.length; position++) rank[table.numberOf(values[position])] = position;
   for (let i = 0; i < n; i++) index[i] = rank[index[i]];
   return { values, index };
-}
-
-/** Whole numbers below this are ranked through a lookup table of that size (a few times the column's memory at most). */
-function lookupTableLimit(entries: number): number {
-  return 16 * entries + 1024;
 }
 
 /** Distinct numbers, numbered 0, 1, 2... in order of first appearance: open addressing (linear probing, at most half full). */

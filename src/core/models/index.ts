@@ -3,6 +3,7 @@ export {
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdLogLikelihood,
+  bgNbdProbabilitiesAlive,
   bgNbdProbabilityAlive,
   fitBgNbd,
 } from "./bgNbd";
@@ -32,6 +33,7 @@ export {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
+  paretoNbdProbabilitiesAlive,
   paretoNbdProbabilityAlive,
 } from "./paretoNbd";
 export {
@@ -42,6 +44,7 @@ export {
   conditionalExpectedPurchases,
   expectedPurchases,
   fitPurchaseModel,
+  probabilitiesAlive,
   probabilityAlive,
   purchaseLogLikelihood,
 } from "./purchaseModel";

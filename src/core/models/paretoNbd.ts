@@ -167,6 +167,24 @@ export function paretoNbdProbabilityAlive(parameters: ParetoNbdParameters, x: nu
 }
 
 /**
+ * P(alive | x, t_x, T) of every customer ({@link paretoNbdProbabilityAlive} for each), the parameters
+ * checked once rather than per customer. Cost O(customers), each a continued fraction as in the likelihood.
+ *
+ * @throws ClvError `value` for non-positive parameters or an invalid customer
+ * @example paretoNbdProbabilitiesAlive({ r: 0.5533, alpha: 10.58, s: 0.6062, beta: 11.67 }, { frequency: [26], recency: [30.86], T: [31] }) // Float64Array [0.9979]
+ */
+export function paretoNbdProbabilitiesAlive(parameters: ParetoNbdParameters, customers: CustomerData): Float64Array {
+  checkParameters("probabilitiesAlive", MODEL, parameters);
+  const { frequency, recency, T } = customers;
+  const alive = new Float64Array(frequency.length);
+  for (let i = 0; i < alive.length; i++) {
+    checkCustomer("probabilitiesAlive", frequency[i], recency[i], T[i]);
+    alive[i] = logistic(-logOddsDead(parameters, frequency[i], recency[i], T[i]));
+  }
+  return alive;
+}
+
+/**
  * E[X(t)] under Pareto/NBD, expected repeat purchases in (0, t] of a new customer:
  * r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)] (Schmittlein, Morrison & Colombo 1987
  * eq. 17; Fader & Hardie 2005 note eq. 27), with its limit (r beta / alpha) log(1 + t / beta) at s = 1.

@@ -5,6 +5,7 @@ import {
   conditionalExpectedPurchases,
   expectedPurchases,
   fitPurchaseModel,
+  probabilitiesAlive,
   probabilityAlive,
   purchaseLogLikelihood,
 } from "./purchaseModel";
@@ -53,6 +54,25 @@ describe("purchase models on hand-worked cases", () => {
   test("Pareto/NBD P(alive) for that customer is the first term's share: (1/4) / (5/8) = 2/5", () => {
     expect(probabilityAlive(pareto(), 0, 0, 1)).toBeCloseTo(0.4, DIGITS);
     expect(probabilityAlive(pareto(), 3, 1, 1)).toBe(1); // last purchase at T: no time to die unseen
+  });
+
+  test("P(alive) of a whole table, the same hand-worked values: BG/NBD [4/13, 1], Pareto/NBD [2/5, 1]", () => {
+    const bgCustomers = { frequency: [1, 0], recency: [1, 0], T: [2, 2] };
+    const [bgFirst, bgSecond] = probabilitiesAlive(bgnbd(), bgCustomers);
+    expect(bgFirst).toBeCloseTo(4 / 13, DIGITS);
+    expect(bgSecond).toBe(1);
+    const [paretoFirst, paretoSecond] = probabilitiesAlive(pareto(), { frequency: [0, 3], recency: [0, 1], T: [1, 1] });
+    expect(paretoFirst).toBeCloseTo(0.4, DIGITS);
+    expect(paretoSecond).toBe(1);
+  });
+
+  test("P(alive) of a whole table rejects an invalid customer and invalid parameters, as probabilityAlive does", () => {
+    expect(() => probabilitiesAlive(bgnbd(), { frequency: [1, 2], recency: [1, 5], T: [2, 3] })).toThrow(
+      new ClvError("value", "`probabilitiesAlive` requires a recency between 0 and T; got frequency 2, recency 5, T 3")
+    );
+    expect(() => probabilitiesAlive(pareto({ r: 1, alpha: -1, s: 1, beta: 1 }), { frequency: [0], recency: [0], T: [1] })).toThrow(
+      new ClvError("value", "`probabilitiesAlive` requires Pareto/NBD parameters that are positive numbers; got r 1, alpha -1, s 1, beta 1")
+    );
   });
 
   test("Pareto/NBD E[X(1)] at s = 1: E[lambda] E[(1 - e^-mu)/mu] = 1 * ln 2 (Frullani's integral)", () => {

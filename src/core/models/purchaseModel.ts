@@ -4,6 +4,7 @@ import {
   bgNbdExpectedPurchases,
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
+  bgNbdProbabilitiesAlive,
   bgNbdPurchasesWhileAlive,
   fitBgNbd,
 } from "./bgNbd";
@@ -16,6 +17,7 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
+  paretoNbdProbabilitiesAlive,
   paretoNbdPurchasesWhileAlive,
 } from "./paretoNbd";
 import { check } from "./parameterChecks";
@@ -83,6 +85,19 @@ export function probabilityAlive(model: PurchaseModel, x: number, recency: numbe
   return isBgNbd("probabilityAlive", model)
     ? bgNbdProbabilityAlive(model.parameters, x, recency, T)
     : paretoNbdProbabilityAlive(model.parameters, x, recency, T);
+}
+
+/**
+ * P(alive | x, t_x, T) of every customer ({@link probabilityAlive} for each), the parameters checked
+ * once rather than per customer: for whole tables. Cost O(customers).
+ *
+ * @throws ClvError `value` for non-positive parameters or an invalid customer
+ * @example probabilitiesAlive({ kind: "bgnbd", parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } }, { frequency: [0, 2], recency: [0, 30.43], T: [38.86, 38.86] }) // Float64Array [1, 0.7266]
+ */
+export function probabilitiesAlive(model: PurchaseModel, customers: CustomerData): Float64Array {
+  return isBgNbd("probabilitiesAlive", model)
+    ? bgNbdProbabilitiesAlive(model.parameters, customers)
+    : paretoNbdProbabilitiesAlive(model.parameters, customers);
 }
 
 /**

@@ -31,6 +31,17 @@ describe("quintileScores", () => {
     // [1, 1, 1, 2, 3]: the three 1s have 0 worse -> 1; the 2 has 3 worse -> 1 + floor(15/5) = 4; the 3 -> 1 + floor(20/5) = 5
     expect(Array.from(quintileScores([1, 1, 1, 2, 3], true))).toEqual([1, 1, 1, 4, 5]);
   });
+  test("2,003 values with many ties, both directions: the definition counted customer by customer", () => {
+    // Reference: worse counted directly for each customer (O(n^2)), then 1 + floor(5 x worse / n).
+    const values = Array.from({ length: 2_003 }, (_, i) => ((i * 7_919) % 61) / 3);
+    for (const higherIsBetter of [true, false]) {
+      const expected = values.map((value) => {
+        const worse = values.filter((other) => (higherIsBetter ? other < value : other > value)).length;
+        return 1 + Math.floor((5 * worse) / values.length);
+      });
+      expect(Array.from(quintileScores(values, higherIsBetter))).toEqual(expected);
+    }
+  });
 });
 
 describe("rfm", () => {

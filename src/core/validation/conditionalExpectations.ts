@@ -1,5 +1,5 @@
 import type { CustomerData } from "../models/customerData";
-import { type PurchaseModel, probabilityAlive, purchasesWhileAlive } from "../models/purchaseModel";
+import { type PurchaseModel, probabilitiesAlive, purchasesWhileAlive } from "../models/purchaseModel";
 
 /** Customers grouped by their repeat purchases in the calibration window: 0, 1, ..., and the rest. */
 export interface FrequencyBin {
@@ -36,8 +36,8 @@ export function conditionalExpectations(
   holdoutPurchases: ArrayLike<number>,
   holdoutLength: number
 ): { predicted: Float64Array; bins: FrequencyBin[] } {
-  const { frequency: x, recency, T } = calibration;
-  const predicted = new Float64Array(x.length);
+  const { frequency: x, T } = calibration;
+  const predicted = probabilitiesAlive(model, calibration); // times E[Y(t) | x, T, alive] below
   /** E[Y(t) | x, T, alive] by x, then by T. */
   const whileAlive = new Map<number, Map<number, number>>();
   const counts = new Float64Array(OPEN_BIN_FROM + 1);
@@ -51,7 +51,7 @@ export function conditionalExpectations(
       alive = purchasesWhileAlive(model, holdoutLength, x[i], T[i]);
       byAge.set(T[i], alive);
     }
-    predicted[i] = probabilityAlive(model, x[i], recency[i], T[i]) * alive;
+    predicted[i] *= alive;
     const bin = Math.min(x[i], OPEN_BIN_FROM);
     counts[bin]++;
     actualSums[bin] += holdoutPurchases[i];

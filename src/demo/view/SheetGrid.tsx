@@ -1,8 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { type FakeSheet, type Rect, parseAddress } from "../../excel/fake";
+import { type FakeSheet, type Rect, formatValue, parseAddress } from "../../excel/fake";
 import type { CalculatedWorkbook } from "../workbook/calculatedWorkbook";
-import { formatValue } from "../workbook/formatValue";
 import { ChartView } from "./ChartView";
 import { type Cell, addressOf } from "./selection";
 

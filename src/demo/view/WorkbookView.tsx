@@ -1,7 +1,7 @@
 import { Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, useCallback, useRef, useState, useSyncExternalStore } from "react";
 import type { CalculatedWorkbook } from "../workbook/calculatedWorkbook";
-import { formatValue } from "../workbook/formatValue";
+import { formatValue } from "../../excel/fake";
 import { SheetGrid } from "./SheetGrid";
 import { type Cell, addressOf, farCorner, nameBoxTarget, rectBetween, selectionAddress } from "./selection";
 

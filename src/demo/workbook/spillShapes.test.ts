@@ -4,9 +4,9 @@
  * Published figures: sBG cohorts of Fader & Hardie (2007), DEL of Fader & Hardie (2010), BG/NBD on CDNOW
  * (Fader, Hardie & Lee 2005, read from shared/data beside the repo; skipped, with a note, when absent).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { describeWithSharedData, readNumericCsv } from "../../../test/sharedData";
 import { FakeWorkbook } from "../../excel/fake";
 import * as cellFunctions from "../../functions/functions";
 import { type CellAt, CalculatedWorkbook } from "./calculatedWorkbook";
@@ -14,9 +14,7 @@ import { type CustomFunction, registerCustomFunctions } from "./customFunctionsP
 import { CLV_SPILL_SHAPES } from "./spillShapes";
 
 const FUNCTIONS = path.resolve(__dirname, "..", "..", "functions", "functions.ts");
-const CDNOW_FILE = path.resolve(__dirname, "../../../../shared/data/cdnow_customers_summary.csv");
-const cdnowAvailable = fs.existsSync(CDNOW_FILE);
-if (!cdnowAvailable) console.warn(`Skipping the demo's BG/NBD spill test: ${CDNOW_FILE} (shared/data beside the repo) is not there.`);
+const CDNOW_FILE = "cdnow_customers_summary.csv";
 
 /** Published figures have 3 decimals: within half a unit of the third. */
 const PUBLISHED = 5e-4;
@@ -104,23 +102,23 @@ describe("=CLV.SBG_FIT over the regular cohort's row (Fader & Hardie 2007)", () 
 
 test("=CLV.SBG_SURVIVAL and =CLV.SBG_RETENTION spill in the shape of t: a row across, a column down, and shrink with it", async () => {
   // alpha = beta = 1: S(t) = B(1, 1 + t) / B(1, 1) = 1 / (1 + t) and r(t) = t / (1 + t), worked by hand.
-  const book = workbook([[0, 1, 3], [2], [3]]);
+  const book = workbook([[1, 0, 1, 3], [2], [3]]); // t = 1, 2, 3 down A1:A3 and 0, 1, 3 across B1:D1
   const sheet = book.model.sheet("Model");
-  await type(book, "A5", "=CLV.SBG_SURVIVAL(1, 1, A1:C1)");
-  await type(book, "E1", "=CLV.SBG_RETENTION(1, 1, B1:B3)");
+  await type(book, "A5", "=CLV.SBG_SURVIVAL(1, 1, B1:D1)");
+  await type(book, "F1", "=CLV.SBG_RETENTION(1, 1, A1:A3)");
   const expectExactly = (values: unknown[], expected: number[]) =>
     expected.forEach((value, i) => expect(Math.abs((values[i] as number) - value)).toBeLessThanOrEqual(EXACT));
   expectExactly(sheet.values("A5:C5")[0], [1, 1 / 2, 1 / 4]);
-  expectExactly(sheet.values("E1:E3").flat(), [1 / 2, 2 / 3, 3 / 4]);
-  await type(book, "A5", "=CLV.SBG_SURVIVAL(1, 1, A1:B1)");
+  expectExactly(sheet.values("F1:F3").flat(), [1 / 2, 2 / 3, 3 / 4]);
+  await type(book, "A5", "=CLV.SBG_SURVIVAL(1, 1, B1:C1)");
   expectExactly(sheet.values("A5:B5")[0], [1, 1 / 2]);
   expect(sheet.value("C5")).toBe(""); // blanked when the spill shrank
 });
 
-(cdnowAvailable ? describe : describe.skip)("a BG/NBD block spilled from CDNOW's 2,357 customers (weeks) feeds =CLV.PALIVE", () => {
+describeWithSharedData("a BG/NBD block spilled from CDNOW's 2,357 customers (weeks) feeds =CLV.PALIVE", [CDNOW_FILE], () => {
   test("r 0.243, alpha 4.414, a 0.793, b 2.426; customer 1 (x 2, t_x 30.43, T 38.86) is alive with P 0.727 (Fader, Hardie & Lee 2005)", async () => {
     // Columns ID,frequency,recency,T (shared/data/README.md); the sheet gets frequency, recency, T in A:C.
-    const rows = fs.readFileSync(CDNOW_FILE, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").slice(1).map(Number));
+    const rows = readNumericCsv(CDNOW_FILE).rows.map((row) => row.slice(1));
     const book = workbook([["frequency", "recency", "T"], ...rows]);
     const sheet = book.model.sheet("Model");
     const last = rows.length + 1;

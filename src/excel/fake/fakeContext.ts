@@ -12,6 +12,7 @@ import {
   SHEET_ROWS,
   tableRect,
 } from "./fakeWorkbook";
+import { formatValue } from "./formatValue";
 import { findStructuredReferences } from "./structuredReferences";
 
 // Stand-ins for the Office.js proxy objects that src/excel uses, with Office.js's rules: a property is
@@ -363,6 +364,13 @@ export class FakeRange extends ClientObject {
         checkStructuredReferences(value, sheet, r, c, this.context.model);
       }
       sheet.setCell(r, c, value);
+    });
+  }
+  /** The cells as Excel shows them under their number formats (`formatValue`: the formats the report writes). */
+  get text(): string[][] {
+    return this.read("text", () => {
+      const { sheet, rect } = this.cells();
+      return sheet.grid(rect, (r, c) => formatValue(sheet.valueAt(r, c), sheet.formatAt(r, c)));
     });
   }
   get numberFormat(): string[][] {

@@ -21,6 +21,18 @@ describe("the fake Excel", () => {
     expect(() => range.values).toThrow(/'values' is not available/);
   });
 
+  test("Range.text is each cell as Excel shows it under its number format; a blank as empty text", async () => {
+    // An ISO date typed in a cell becomes its serial (2024-02-20 is 45342, as in Excel's 1900 date system)
+    // and shows under yyyy-mm-dd as typed; 1234.5 under #,##0.00 shows 1,234.50; TRUE as TRUE.
+    const range = context.workbook.worksheets.getItem("Data").getRange("A1:D1");
+    range.values = [["2024-02-20", 1234.5, true, ""]];
+    range.numberFormat = [["yyyy-mm-dd", "#,##0.00", "General", "General"]];
+    range.load("values, text");
+    await context.sync();
+    expect(range.values).toEqual([[45342, 1234.5, true, ""]]);
+    expect(range.text).toEqual([["2024-02-20", "1,234.50", "TRUE", ""]]);
+  });
+
   test("after a failed operation the rest of the batch is not applied, and the next sync throws", async () => {
     const sheet = context.workbook.worksheets.getItem("Data");
     sheet.getRange("A1").values = [["before"]];

@@ -3,12 +3,12 @@
  * (`handleRequest`). Pure: it imports only the engine, so the worker bundle holds no React or Office
  * code, and tests call `handleRequest` in-process. Every message is plain data (structured-clone safe).
  */
-import { type AnalysisOptions, type AnalysisStage, analyzeTransactions } from "../../core/analyze";
+import { type Analysis, type AnalysisOptions, type AnalysisStage, analyzeTransactions } from "../../core/analyze";
 import { ClvError } from "../../core/errors";
 import type { PurchaseModelKind } from "../../core/models";
 import { type ReportOptions, type ReportPlan, buildReportPlan } from "../../core/report";
 import { type SegmentStrategy, segmentCustomers } from "../../core/segments";
-import { summarizeCustomers } from "../../core/summary";
+import { type PeriodUnit, summarizeCustomers } from "../../core/summary";
 import {
   type CellValue,
   type ColumnDetection,
@@ -69,6 +69,51 @@ export interface RunOutcome {
   spendModel: FitSummary;
   /** The parse's table-level warnings, then the analysis's. */
   warnings: string[];
+  /** The holdout check's headline figures (`analysis.validation`); null when the run checked none. */
+  holdout: HoldoutSummary | null;
+  /** Whether the segments' CLV intervals were estimated (the summary sheet shows them). */
+  intervals: boolean;
+}
+
+/** The holdout check as the done step shows it: repeat purchases in the holdout, predicted and actual. */
+export interface HoldoutSummary {
+  /** The whole periods held out, in `unit`. */
+  periods: number;
+  unit: PeriodUnit;
+  actual: number;
+  predicted: number;
+  /** (predicted - actual) / actual; null when there was no repeat purchase in the holdout. */
+  percentageError: number | null;
+}
+
+/**
+ * What the done step shows of an analysis: rows, customers, segments, the fits, the warnings, the
+ * holdout check's headline figures and whether there are intervals. Plain data.
+ * @example runOutcome(analysis).holdout // { periods: 39, unit: "week", actual: 1882, predicted: 1653.4, percentageError: -0.1214 } on CDNOW
+ */
+export function runOutcome(analysis: Analysis): RunOutcome {
+  const fit = ({ logLikelihood, converged, iterations }: FitSummary) => ({ logLikelihood, converged, iterations });
+  const { validation } = analysis;
+  return {
+    usedRows: analysis.report.usedRows,
+    rejectedRows: analysis.report.rejectedRows,
+    customers: analysis.summary.customerIds.length,
+    segments: analysis.segments.rows.map((row) => row.label),
+    purchaseModel: { kind: analysis.model.kind, parameters: { ...analysis.model.parameters }, ...fit(analysis.model) },
+    spendModel: { parameters: { ...analysis.spendModel.parameters }, ...fit(analysis.spendModel) },
+    warnings: [...analysis.report.warnings, ...analysis.warnings],
+    holdout:
+      validation === null
+        ? null
+        : {
+            periods: validation.holdoutPeriods,
+            unit: validation.unit,
+            actual: validation.errors.actual,
+            predicted: validation.errors.predicted,
+            percentageError: validation.errors.percentageError,
+          },
+    intervals: analysis.intervals.total !== null,
+  };
 }
 
 /**
@@ -89,17 +134,7 @@ export function handleRequest(request: WorkerRequest, post: (response: WorkerRes
     const analysis = analyzeTransactions(request.cells, { ...request.options, onStage: (stage) => post({ kind: "stage", id, stage }) });
     post({ kind: "stage", id, stage: "planning" });
     const plan = buildReportPlan(analysis, request.report);
-    const fit = ({ logLikelihood, converged, iterations }: FitSummary) => ({ logLikelihood, converged, iterations });
-    const outcome: RunOutcome = {
-      usedRows: analysis.report.usedRows,
-      rejectedRows: analysis.report.rejectedRows,
-      customers: analysis.summary.customerIds.length,
-      segments: analysis.segments.rows.map((row) => row.label),
-      purchaseModel: { kind: analysis.model.kind, parameters: { ...analysis.model.parameters }, ...fit(analysis.model) },
-      spendModel: { parameters: { ...analysis.spendModel.parameters }, ...fit(analysis.spendModel) },
-      warnings: [...analysis.report.warnings, ...analysis.warnings],
-    };
-    post({ kind: "analysed", id, plan, outcome });
+    post({ kind: "analysed", id, plan, outcome: runOutcome(analysis) });
   } catch (error) {
     post({ kind: "failed", id, message: engineErrorMessage(error) });
   }

@@ -33,7 +33,8 @@ const SEGMENT_TEXT: Record<Exclude<SegmentChoice, "column">, TextKey> = {
   fourway: "segmentByFourway",
 };
 
-const UNIT_TEXT: Record<PeriodUnit, TextKey> = { day: "unitDay", week: "unitWeek", month: "unitMonth" };
+/** Each period unit's name in the catalogues. */
+export const UNIT_TEXT: Record<PeriodUnit, TextKey> = { day: "unitDay", week: "unitWeek", month: "unitMonth" };
 const MODEL_TEXT: Record<PurchaseModelKind, TextKey> = { bgnbd: "modelBgNbd", pareto: "modelPareto" };
 
 const useStyles = makeStyles({

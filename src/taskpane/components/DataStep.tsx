@@ -13,7 +13,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { describeCell } from "../../core/transactions/cellGrid";
 import { columnLetter } from "../../core/transactions/detectColumns";
 import { formatNumber } from "../i18n/formatNumber";
 import { useMessages } from "../i18n/MessagesContext";
@@ -39,7 +38,7 @@ export function DataStep({ wizard }: { wizard: Wizard }) {
   const { reading, selection } = wizard.state;
   const problem = shownProblems(wizard.state).find((p) => p.field === "selection");
   const count = (n: number) => formatNumber(t.locale, n);
-  const preview = selection?.values.slice(0, PREVIEW_ROWS) ?? [];
+  const preview = selection?.previewText.slice(0, PREVIEW_ROWS) ?? []; // as the sheet shows them: dates as dates
   const width = Math.max(0, ...preview.map((row) => row.length));
 
   return (
@@ -84,7 +83,7 @@ export function DataStep({ wizard }: { wizard: Wizard }) {
                     <TableCell className={styles.rowNumber}>{selection.firstRow + index}</TableCell>
                     {Array.from({ length: width }, (_, column) => (
                       <TableCell key={column} className={styles.cell}>
-                        {shown(row[column])}
+                        {row[column]}
                       </TableCell>
                     ))}
                   </TableRow>
@@ -96,10 +95,4 @@ export function DataStep({ wizard }: { wizard: Wizard }) {
       )}
     </div>
   );
-}
-
-/** A cell as the sheet shows it: text unquoted, empty cells empty. */
-function shown(value: Parameters<typeof describeCell>[0]): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value : describeCell(value);
 }

@@ -13,13 +13,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FitSummary } from "../analysis/protocol";
+import type { FitSummary, HoldoutSummary } from "../analysis/protocol";
 import { formatNumber } from "../i18n/formatNumber";
 import { useMessages } from "../i18n/MessagesContext";
 import type { Wizard } from "../wizard/useWizard";
+import { UNIT_TEXT } from "./AssumptionsStep";
 
 /** Significant digits of model parameters (the papers report 3 to 4). */
 const PARAMETER_DIGITS = 4;
+/** Decimals of the holdout's percentage error (FHL 2005 compare totals to about a percent). */
+const ERROR_DECIMALS = 1;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -27,7 +30,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-/** Step 5: the sheets created (each a button that shows it), the model fits and the warnings. */
+/** Step 5: the sheets created (each a button that shows it), the model fits, the holdout check, the warnings. */
 export function DoneStep({ wizard }: { wizard: Wizard }) {
   const t = useMessages();
   const styles = useStyles();
@@ -63,6 +66,19 @@ export function DoneStep({ wizard }: { wizard: Wizard }) {
     </section>
   );
 
+  const holdoutCheck = ({ periods, unit, predicted, actual, percentageError }: HoldoutSummary) => {
+    const error = percentageError === null ? "–" : `${formatNumber(t.locale, 100 * percentageError, { fractionDigits: ERROR_DECIMALS })}%`;
+    return (
+      <section className={styles.section} aria-labelledby="holdout-check" data-testid="holdout-check">
+        <Text as="h3" weight="semibold" id="holdout-check">
+          {t.holdoutTitle}
+        </Text>
+        <Text>{t.holdoutLength(count(periods), t[UNIT_TEXT[unit]].toLowerCase(), periods !== 1)}</Text>
+        <Text>{t.holdoutPurchases(count(predicted), count(actual), error)}</Text>
+      </section>
+    );
+  };
+
   return (
     <div className={styles.root}>
       <MessageBar intent="success">
@@ -87,6 +103,8 @@ export function DoneStep({ wizard }: { wizard: Wizard }) {
       </section>
       {fit("purchase-fit", t.purchaseFit(modelName), outcome.purchaseModel)}
       {fit("spend-fit", t.spendFit, outcome.spendModel)}
+      {outcome.holdout !== null && holdoutCheck(outcome.holdout)}
+      {outcome.intervals && <Text data-testid="intervals-note">{t.intervalsNote}</Text>}
       {outcome.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="run-warnings">
           <MessageBarBody>

@@ -65,6 +65,17 @@ describe("data step", () => {
     expect(within(rows[1]).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["4", "c1", "2024-01-05", "120.5", "Web"]);
   });
 
+  test("the preview shows a date cell as the sheet shows it, not its serial number", async () => {
+    // Excel's Range.values gives a date cell as its serial: 2024-01-05 is 45296 (45292 is 2024-01-01 in the
+    // 1900 date system, Microsoft's DATEVALUE page); Range.text gives what the cell shows under its format.
+    const values = SALES.values.map((row, i) => (i === 1 ? ["c1", 45296, 120.5, "Web"] : row));
+    const previewText = SALES.previewText.map((row, i) => (i === 1 ? ["c1", "1/5/2024", "$120.50", "Web"] : row));
+    const pane = renderPane({ selection: { ...SALES, values, previewText } });
+    await pane.user.click(screen.getByTestId("use-selection"));
+    const rows = within(await screen.findByTestId("selection-preview")).getAllByRole("row").slice(1);
+    expect(within(rows[1]).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["4", "c1", "1/5/2024", "$120.50", "Web"]);
+  });
+
   test("Next before reading says what to do and moves focus to it", async () => {
     const { user } = renderPane();
     await user.click(screen.getByTestId("wizard-next"));

@@ -156,5 +156,11 @@ export const en = {
   converged: (iterations: string) => `Converged in ${iterations} iterations.`,
   notConverged: (iterations: string) => `Did not converge (${iterations} iterations): treat the predictions with caution.`,
   logLikelihood: (value: string) => `Log-likelihood ${value}`,
+  holdoutTitle: "Forecast check on the holdout",
+  holdoutLength: (periods: string, unit: string, plural: boolean) =>
+    `Holdout: the last ${periods} ${unit}${plural ? "s" : ""} of the data, left out of a second fit of the purchase model.`,
+  holdoutPurchases: (predicted: string, actual: string, error: string) =>
+    `Repeat purchases in the holdout: ${predicted} predicted, ${actual} actual (error ${error}).`,
+  intervalsNote: "The CLV Summary sheet shows a 95% interval beside each segment's predicted CLV.",
   warningsTitle: "Warnings",
 };

@@ -147,5 +147,9 @@ export const zhCN: Messages = {
   converged: (iterations) => `经 ${iterations} 次迭代收敛。`,
   notConverged: (iterations) => `未收敛（${iterations} 次迭代）：请谨慎看待预测结果。`,
   logLikelihood: (value) => `对数似然 ${value}`,
+  holdoutTitle: "留出期预测检验",
+  holdoutLength: (periods, unit, _plural) => `留出期：数据的最后 ${periods}（${unit}），不参与购买模型的第二次拟合。`,
+  holdoutPurchases: (predicted, actual, error) => `留出期内的重复购买：预测 ${predicted} 次，实际 ${actual} 次（误差 ${error}）。`,
+  intervalsNote: "“CLV Summary”工作表在每个分群的预测 CLV 旁列出其 95% 区间。",
   warningsTitle: "警告",
 };

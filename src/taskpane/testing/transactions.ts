@@ -21,6 +21,14 @@ export const SALES: SelectedRange = {
     ["c1", "2024-03-02", 60, "Web"],
     ["c2", "2024-03-20", 95, "Store"],
   ],
+  // The first 5 rows as Excel shows them (Range.text): text as typed, amounts under the General format.
+  previewText: [
+    ["Customer", "Order date", "Amount", "Channel"],
+    ["c1", "2024-01-05", "120.5", "Web"],
+    ["c2", "2024-01-09", "80", "Store"],
+    ["c1", "2024-02-30", "35", "Web"],
+    ["c3", "2024-02-11", "42.25", "Web"],
+  ],
 };
 
 /** The sheet row of SALES's impossible date: first row 3, fourth row of the block. */

@@ -1,6 +1,6 @@
 import { EXCEL_SERIAL_OF_1970 } from "../../core/report";
 import { isoDate } from "../../core/transactions";
-import type { FakeValue } from "../../excel/fake";
+import type { FakeValue } from "./fakeWorkbook";
 
 /** `#,##0`, `0.00`, `0.0%`: digits with optional thousands separators, decimals and percent. */
 const NUMBER_FORMAT = /^(#,##)?0(?:\.(0+))?(%)?$/;

@@ -1,0 +1,85 @@
+/** @jest-environment jsdom */
+import "../testing/domSetup";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, within } from "@testing-library/react";
+import { bookAnalysis } from "../../../test/reportFixture";
+import type { Analysis } from "../../core/analyze";
+import { dayFromDate } from "../../core/transactions";
+import type { HoldoutValidation, SegmentClvIntervals } from "../../core/validation";
+import { runOutcome } from "../analysis/protocol";
+import { en } from "../i18n/en";
+import type { Messages } from "../i18n/messages";
+import { MessagesProvider } from "../i18n/MessagesContext";
+import { zhCN } from "../i18n/zhCN";
+import type { Wizard } from "../wizard/useWizard";
+import { INITIAL_STATE } from "../wizard/wizardState";
+import { DoneStep } from "./DoneStep";
+
+// The hand-worked book (test/reportFixture.ts) with a hand-made holdout check carrying Fader, Hardie &
+// Lee's (2005) CDNOW figures: weeks 1-39 fitted, weeks 40-78 held out, 1,654 repeat purchases predicted
+// against 1,882 made; percentage error (1,654 - 1,882) / 1,882 = -228 / 1,882 = -0.12115 (-12.1 %).
+const start = dayFromDate(1997, 1, 1);
+const CDNOW_CHECK: HoldoutValidation = {
+  unit: "week",
+  model: { kind: "bgnbd", parameters: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.4, converged: true, iterations: 21, warnings: [] },
+  startDay: start,
+  calibrationEnd: start + 39 * 7 - 1,
+  holdoutEnd: start + 78 * 7 - 1,
+  holdoutPeriods: 39,
+  holdoutLength: 39,
+  customers: 2357,
+  newInHoldout: 0,
+  tracking: { periodEnds: new Int32Array(0), actual: new Float64Array(0), predicted: new Float64Array(0), calibrationPeriods: 0 },
+  byFrequency: [],
+  errors: { customers: 2357, actual: 1882, predicted: 1654, percentageError: -228 / 1882, meanAbsoluteError: 0.6 },
+  warnings: [],
+};
+const interval = (mean: number, half: number) => ({ mean, low: mean - half, high: mean + half, parameterError: half / 3, samplingError: half / 6 });
+const INTERVALS: SegmentClvIntervals = { rows: [interval(60, 6), interval(5, 1.5)], total: interval(30, 3), notes: [] };
+const NO_INTERVALS: SegmentClvIntervals = { rows: null, total: null, notes: ["not asked for"] };
+
+/** The done step for `analysis`, as the wizard shows it after writing two sheets. */
+function renderDone(analysis: Analysis, messages: Messages = en) {
+  const state = { ...INITIAL_STATE, result: { sheets: ["CLV Summary", "CLV Validation"], outcome: runOutcome(analysis) } };
+  const wizard = { state, activateSheet: async () => undefined } as unknown as Wizard;
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <MessagesProvider messages={messages}>
+        <DoneStep wizard={wizard} />
+      </MessagesProvider>
+    </FluentProvider>
+  );
+}
+
+describe("the done step's holdout check", () => {
+  test("shows the holdout length and the predicted and actual repeat purchases with the percentage error", () => {
+    renderDone({ ...bookAnalysis(), validation: CDNOW_CHECK, intervals: INTERVALS });
+    const check = within(screen.getByTestId("holdout-check"));
+    expect(check.getByRole("heading", { name: "Forecast check on the holdout" })).toBeInTheDocument();
+    expect(check.getByText("Holdout: the last 39 weeks of the data, left out of a second fit of the purchase model.")).toBeInTheDocument();
+    expect(check.getByText("Repeat purchases in the holdout: 1,654 predicted, 1,882 actual (error -12.1%).")).toBeInTheDocument();
+    expect(screen.getByTestId("intervals-note")).toHaveTextContent("The CLV Summary sheet shows a 95% interval beside each segment's predicted CLV.");
+  });
+
+  test("in Chinese", () => {
+    renderDone({ ...bookAnalysis(), validation: CDNOW_CHECK, intervals: INTERVALS }, zhCN);
+    const check = within(screen.getByTestId("holdout-check"));
+    expect(check.getByText("留出期：数据的最后 39（周），不参与购买模型的第二次拟合。")).toBeInTheDocument();
+    expect(check.getByText("留出期内的重复购买：预测 1,654 次，实际 1,882 次（误差 -12.1%）。")).toBeInTheDocument();
+  });
+
+  test("a holdout without repeat purchases has no percentage error; one period is singular", () => {
+    const quiet = { ...CDNOW_CHECK, holdoutPeriods: 1, errors: { ...CDNOW_CHECK.errors, actual: 0, predicted: 2.4, percentageError: null } };
+    renderDone({ ...bookAnalysis(), validation: quiet, intervals: INTERVALS });
+    const check = within(screen.getByTestId("holdout-check"));
+    expect(check.getByText("Holdout: the last 1 week of the data, left out of a second fit of the purchase model.")).toBeInTheDocument();
+    expect(check.getByText("Repeat purchases in the holdout: 2 predicted, 0 actual (error –).")).toBeInTheDocument();
+  });
+
+  test("without a holdout check or intervals, neither is mentioned", () => {
+    renderDone({ ...bookAnalysis(), validation: null, intervals: NO_INTERVALS });
+    expect(screen.getByTestId("spend-fit")).toBeInTheDocument();
+    expect(screen.queryByTestId("holdout-check")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("intervals-note")).not.toBeInTheDocument();
+  });
+});
