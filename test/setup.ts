@@ -1,25 +1,4 @@
 // Stand-ins for globals that Office provides at run time but Node does not.
-class CustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
+import { customFunctionsStandIn } from "../src/excel/fake/customFunctionsStandIn";
 
-Object.assign(globalThis, {
-  CustomFunctions: {
-    Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate: () => undefined,
-  },
-});
+Object.assign(globalThis, { CustomFunctions: customFunctionsStandIn(() => undefined) });

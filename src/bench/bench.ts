@@ -92,7 +92,7 @@ function paretoOnCdnow(): string {
   } catch {
     return `Pareto/NBD on CDNOW master: skipped (${folder} is absent)`;
   }
-  const analysis = analyzeTransactions(parseCsv(text), { unit: "week", observationEnd: "1997-09-30", onStage: () => undefined });
+  const analysis = analyzeTransactions(parseCsv(text), { unit: "week", observationEnd: "1997-09-30", intervals: false });
   const { frequency, recency, T } = analysis.summary;
   const started = performance.now();
   const fit = fitPurchaseModel("pareto", { frequency, recency, T });

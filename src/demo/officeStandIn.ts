@@ -1,4 +1,4 @@
-import { type FakeRequestContext, installFakeExcel } from "../excel/fake";
+import { type FakeRequestContext, customFunctionsStandIn, installFakeExcel } from "../excel/fake";
 import type { CalculatedWorkbook } from "./workbook/calculatedWorkbook";
 import type { CustomFunction } from "./workbook/customFunctionsPlugin";
 
@@ -14,16 +14,6 @@ export interface OfficeStandIn {
   ready: Promise<void>;
   /** Office's display language, e.g. "en-US" (the pane picks its messages from it). */
   displayLanguage: string;
-}
-
-class CustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-    this.name = "CustomFunctions.Error";
-  }
 }
 
 /**
@@ -61,21 +51,9 @@ export function installOfficeStandIn({ book, functions, ready, displayLanguage }
     },
   });
   Object.assign(globalThis, {
-    CustomFunctions: {
-      associate(id: string | Record<string, CustomFunction>, implementation?: CustomFunction) {
-        const pairs = typeof id === "string" ? [[id, implementation as CustomFunction] as const] : Object.entries(id);
-        for (const [name, fn] of pairs) functions.set(name, fn);
-      },
-      Error: CustomFunctionsError,
-      ErrorCode: {
-        invalidValue: "#VALUE!",
-        notAvailable: "#N/A",
-        divisionByZero: "#DIV/0!",
-        invalidNumber: "#NUM!",
-        nullReference: "#NULL!",
-        invalidName: "#NAME?",
-        invalidReference: "#REF!",
-      },
-    },
+    CustomFunctions: customFunctionsStandIn((id: string | Record<string, CustomFunction>, implementation?: CustomFunction) => {
+      const pairs = typeof id === "string" ? [[id, implementation as CustomFunction] as const] : Object.entries(id);
+      for (const [name, fn] of pairs) functions.set(name, fn);
+    }),
   });
 }

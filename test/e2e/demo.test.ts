@@ -4,22 +4,18 @@
  * simulator's own numbers, edit an assumption and check the recalculation, and load bad rows.
  * Each step is saved as a screenshot in test-results/e2e/ and checked with axe-core.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { MESSY_SHEET } from "../../src/demo/sampleWorkbook";
 import {
-  type DemoSession,
   STEP_TIMEOUT_MS,
-  type StaticServer,
   goTo,
-  launchChromium,
-  openDemo,
   readCell,
   readTableCell,
   runWizard,
   saveScreenshot,
   seriousViolations,
-  serveStatic,
   settled,
+  useDemo,
   waitForStep,
 } from "./harness";
 import { SAMPLE_CUSTOMERS as CUSTOMERS, SAMPLE_LOG as LOG, SAMPLE_ORDERS as ORDERS, SAMPLE_RANGE, SAMPLE_REVENUE as REVENUE } from "./sample";
@@ -31,21 +27,11 @@ const RELATIVE = 1e-9;
 /** Published figures with 3 decimals: within half a unit of the third. */
 const PUBLISHED = 5e-4;
 
-let server: StaticServer;
-let browser: Browser;
-let demo: DemoSession;
+const demoSession = useDemo();
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-  demo = await openDemo(browser, server.origin);
-  page = demo.page;
-});
-afterAll(async () => {
-  await demo?.close();
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = demoSession().page;
 });
 
 /** Saves the screenshot and expects no serious or critical accessibility violation. */
@@ -206,5 +192,5 @@ test("a fit typed in the sheet spills its block: =CLV.SBG_FIT over the regular c
 });
 
 test("nothing went wrong on the page: no console error, page error or failed request", () => {
-  expect(demo.problems).toEqual([]);
+  expect(demoSession().problems).toEqual([]);
 });

@@ -127,6 +127,27 @@ export async function openDemo(browser: Browser, origin: string, query = ""): Pr
   return { page, context, origin, requests, problems, close: () => context.close() };
 }
 
+/**
+ * For a test file: serves demo-dist, starts Chromium and opens the demo before its tests (beforeAll),
+ * and closes all three after them. Returns a getter for the open session.
+ */
+export function useDemo(): () => DemoSession {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let demo: DemoSession | undefined;
+  beforeAll(async () => {
+    server = await serveStatic();
+    browser = await launchChromium();
+    demo = await openDemo(browser, server.origin);
+  });
+  afterAll(async () => {
+    await demo?.close();
+    await browser?.close();
+    await server?.close();
+  });
+  return () => demo as DemoSession;
+}
+
 /** Saves a full-window screenshot as test-results/e2e/`name`.png and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

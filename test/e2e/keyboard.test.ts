@@ -2,28 +2,15 @@
  * The wizard with the keyboard alone (Tab, Enter, Space, and typing into fields), from selecting the
  * sample in the Name box to a written report and a jump to one of its sheets.
  */
-import type { Browser } from "playwright-core";
-import { type DemoSession, STEP_TIMEOUT_MS, type StaticServer, launchChromium, openDemo, saveScreenshot, serveStatic, tabTo, waitForStep } from "./harness";
+import { STEP_TIMEOUT_MS, saveScreenshot, tabTo, useDemo, waitForStep } from "./harness";
 import { SAMPLE_CUSTOMERS, SAMPLE_RANGE } from "./sample";
 
 jest.setTimeout(4 * STEP_TIMEOUT_MS); // a guard against a hung browser, not a speed requirement
 
-let server: StaticServer;
-let browser: Browser;
-let demo: DemoSession;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-  demo = await openDemo(browser, server.origin);
-});
-afterAll(async () => {
-  await demo?.close();
-  await browser?.close();
-  await server?.close();
-});
+const demoSession = useDemo();
 
 test("Tab, Enter and Space alone walk the wizard from the Name box to a written report", async () => {
+  const demo = demoSession();
   const { page } = demo;
   await tabTo(page, '[data-testid="name-box"]');
   await page.keyboard.type(SAMPLE_RANGE);

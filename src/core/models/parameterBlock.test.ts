@@ -1,6 +1,7 @@
 import type { FitReport } from "./maximumLikelihood";
 import {
   type BlockModel,
+  parameterBlockRows,
   readGammaGammaBlock,
   readParameterBlock,
   readPurchaseModelBlock,
@@ -72,6 +73,19 @@ describe("writeParameterBlock", () => {
     expect(() => writeParameterBlock(failed, report)).toThrow(
       valueError("`writeParameterBlock` cannot fit these data: there are no customers to fit")
     );
+  });
+});
+
+describe("parameterBlockRows", () => {
+  // Counted from the layout: model, [unit], the parameters, log-likelihood, converged, warnings.
+  test.each([
+    ["bgnbd", 9, BG_NBD],
+    ["pareto", 9, PARETO],
+    ["gammaGamma", 7, GAMMA_GAMMA],
+    ["sbg", 6, SBG],
+  ] as const)("%s blocks have %i rows, as written", (kind, rows, model) => {
+    expect(parameterBlockRows(kind)).toBe(rows);
+    expect(writeParameterBlock(model, CONVERGED)).toHaveLength(rows);
   });
 });
 

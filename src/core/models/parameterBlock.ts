@@ -42,6 +42,18 @@ const LAYOUTS: Record<Kind, { title: string; parameters: readonly string[] }> = 
 };
 const KINDS = Object.keys(LAYOUTS) as Kind[];
 
+/** Whether a kind's block has a `unit` row: the purchase models' rates are per unit of time. */
+const hasUnit = (kind: Kind): boolean => kind === "bgnbd" || kind === "pareto";
+
+/**
+ * The number of rows of a kind's parameter block (see `writeParameterBlock`), for hosts that must size
+ * a spill before computing it. Cost O(1).
+ * @example parameterBlockRows("sbg") // 6: model, alpha, beta, log-likelihood, converged, warnings
+ */
+export function parameterBlockRows(kind: Kind): number {
+  return 1 + (hasUnit(kind) ? 1 : 0) + LAYOUTS[kind].parameters.length + 3;
+}
+
 /**
  * The parameter block of a fitted model: rows model, unit (purchase models only), the parameters,
  * log-likelihood, converged (TRUE/FALSE) and warnings ("none", or the fit's warnings joined by "; "),

@@ -1,7 +1,8 @@
+import { parameterBlockRows } from "../../core/models/parameterBlock";
 import type { SpillShape } from "./customFunctionsPlugin";
 
-/** A fit's parameter block: label and value columns (src/core/models/parameterBlock.ts). */
-const block = (rows: number): SpillShape => ({ rows, columns: 2 });
+/** A fit's parameter block: label and value columns. */
+const block = (kind: Parameters<typeof parameterBlockRows>[0]): SpillShape => ({ rows: parameterBlockRows(kind), columns: 2 });
 
 /**
  * The cells each spilling CLV.* function fills (by function id), for the demo's formula engine, which
@@ -11,10 +12,10 @@ const block = (rows: number): SpillShape => ({ rows, columns: 2 });
  * @example CLV_SPILL_SHAPES.get("SBG_FIT") // { rows: 6, columns: 2 }: model, alpha, beta, log-likelihood, converged, warnings
  */
 export const CLV_SPILL_SHAPES: ReadonlyMap<string, SpillShape> = new Map([
-  ["BGNBD_FIT", block(9)], // model, unit, r, alpha, a, b, log-likelihood, converged, warnings
-  ["PARETO_FIT", block(9)], // model, unit, r, alpha, s, beta, log-likelihood, converged, warnings
-  ["GG_FIT", block(7)], // model, p, q, v, log-likelihood, converged, warnings
-  ["SBG_FIT", block(6)], // model, alpha, beta, log-likelihood, converged, warnings
+  ["BGNBD_FIT", block("bgnbd")],
+  ["PARETO_FIT", block("pareto")],
+  ["GG_FIT", block("gammaGamma")],
+  ["SBG_FIT", block("sbg")],
   ["PALIVE", { like: "frequency" }],
   ["EXPECTED_PURCHASES", { like: "frequency" }],
   ["EXPECTED_SPEND", { like: "frequency" }],
