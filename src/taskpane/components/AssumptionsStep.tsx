@@ -33,6 +33,16 @@ const SEGMENT_TEXT: Record<Exclude<SegmentChoice, "column">, TextKey> = {
   fourway: "segmentByFourway",
 };
 
+/** What each segment choice does, shown under the list. */
+const SEGMENT_HINT: Record<SegmentChoice, TextKey> = {
+  column: "segmentByColumnHint",
+  rfm: "segmentByRfmHint",
+  value: "segmentByValueHint",
+  cohortMonth: "segmentByCohortHint",
+  cohortQuarter: "segmentByCohortHint",
+  fourway: "segmentByFourwayHint",
+};
+
 /** Each period unit's name in the catalogues. */
 export const UNIT_TEXT: Record<PeriodUnit, TextKey> = { day: "unitDay", week: "unitWeek", month: "unitMonth" };
 const MODEL_TEXT: Record<PurchaseModelKind, TextKey> = { bgnbd: "modelBgNbd", pareto: "modelPareto" };
@@ -91,7 +101,7 @@ export function AssumptionsStep({ wizard }: { wizard: Wizard }) {
         </MessageBar>
       )}
       <Body1>{t.assumptionsIntro}</Body1>
-      <Field label={labelWithInfo(t.segmentBy, t.segmentByInfo)} hint={t.segmentByHint} validationMessage={messageOf("segmentBy")}>
+      <Field label={labelWithInfo(t.segmentBy, t.segmentByInfo)} hint={t[SEGMENT_HINT[segmentChoice(state)]]} validationMessage={messageOf("segmentBy")}>
         <Select
           value={segmentChoice(state)}
           onChange={(_, data) => dispatch({ type: "segmentByChosen", choice: data.value as SegmentChoice })}

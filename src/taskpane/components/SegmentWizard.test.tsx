@@ -180,6 +180,19 @@ describe("assumptions step", () => {
     expect(screen.getByRole("textbox", { name: "Holdout length (months)" })).toBeInTheDocument();
   });
 
+  test("the hint under Segments explains the segmentation chosen", async () => {
+    const pane = renderPane();
+    await toAssumptions(pane);
+    const segments = screen.getByTestId("assumption-segmentBy");
+    expect(segments).toHaveAccessibleDescription("Each value of the segment column (a channel, region or age band, say) is one segment.");
+    await pane.user.selectOptions(segments, "value");
+    expect(segments).toHaveAccessibleDescription("Customers ranked by revenue: the top 20%, the next 30% and the bottom 50%.");
+    await pane.user.selectOptions(segments, "fourway");
+    expect(segments).toHaveAccessibleDescription(
+      "Order value at or above the median customer's (high) or below (low), crossed with repeat or one-off buyers."
+    );
+  });
+
   test("the holdout check: a bad length is named; unticked, the length goes and the run asks for no check", async () => {
     const pane = renderPane();
     await toAssumptions(pane);

@@ -80,7 +80,12 @@ export const en = {
   segmentByCohortMonth: "Month of the first purchase",
   segmentByCohortQuarter: "Quarter of the first purchase",
   segmentByFourway: "Gold, Meteor, Stream, Burden",
-  segmentByHint: "Gold, Meteor, Stream, Burden: high or low order value, crossed with repeat or one-off buyers.",
+  segmentByColumnHint: "Each value of the segment column (a channel, region or age band, say) is one segment.",
+  segmentByRfmHint: "Quintile scores 1-5 of recency, frequency and revenue, grouped from Champions to Lost.",
+  segmentByValueHint: "Customers ranked by revenue: the top 20%, the next 30% and the bottom 50%.",
+  segmentByCohortHint: "Customers grouped by when they first bought; the CLV Cohorts sheet shows how many keep buying.",
+  segmentByFourwayHint:
+    "Order value at or above the median customer's (high) or below (low), crossed with repeat or one-off buyers.",
   unit: "Period",
   unitInfo: "Churn, purchase frequency and lifespan are reported per period of this length.",
   unitDay: "Day",
