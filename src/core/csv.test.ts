@@ -47,6 +47,18 @@ describe("RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180, section 2)", () => {
     expect(grid.cell(1, 2)).toBe("");
   });
 
+  test("rows with more fields per character than the first 64 KiB still read in full (the offset arrays grow)", () => {
+    // 6,000 lines of one field (11 characters each: 66,000, past the 65,536 sampled), then 6,000 of ten
+    // fields (1,2,...,9,0): 6,000 + 60,000 = 66,000 fields, about four times the estimate from the sample.
+    const text = "abcdefghij\n".repeat(6000) + "1,2,3,4,5,6,7,8,9,0\n".repeat(6000);
+    const grid = parseCsv(text, { delimiter: "," });
+    expect(grid.rowCount).toBe(12_000);
+    let fields = 0;
+    for (let row = 0; row < grid.rowCount; row++) fields += grid.width(row);
+    expect(fields).toBe(66_000);
+    expect([grid.cell(5999, 0), grid.cell(6000, 0), grid.cell(11_999, 8), grid.cell(11_999, 9)]).toEqual(["abcdefghij", "1", "9", "0"]);
+  });
+
   test("a byte-order mark is ignored", () => {
     expect(rowsOf(parseCsv("\uFEFFid,amount\n1,2\n"))).toEqual([
       ["id", "amount"],

@@ -77,13 +77,19 @@ class OffsetGrid implements CsvGrid {
   }
 }
 
-/** Growable field and row offset arrays. */
+/** Growable field and row offset arrays, first sized for `expectedRows` rows and `expectedFields` fields. */
 class FieldWriter {
-  fieldStarts = new Int32Array(4096);
-  fieldEnds = new Int32Array(4096);
-  rowStarts = new Int32Array(1024);
+  fieldStarts: Int32Array<ArrayBuffer>;
+  fieldEnds: Int32Array<ArrayBuffer>;
+  rowStarts: Int32Array<ArrayBuffer>;
   fields = 0;
   rows = 0;
+
+  constructor(expectedRows: number, expectedFields: number) {
+    this.rowStarts = new Int32Array(expectedRows + 2);
+    this.fieldStarts = new Int32Array(expectedFields);
+    this.fieldEnds = new Int32Array(expectedFields);
+  }
 
   startRow(): void {
     if (this.rows + 2 > this.rowStarts.length) this.rowStarts = grow(this.rowStarts);
@@ -111,7 +117,9 @@ function scan(text: string, delimiter: CsvDelimiter): OffsetGrid {
   const length = text.length;
   // Lines end with LF (CRLF counts as LF); a text with no LF at all may end its lines with CR.
   const lineBreak = text.indexOf("\n") < 0 && text.indexOf("\r") >= 0 ? "\r" : "\n";
-  const out = new FieldWriter();
+  // Sized from the first lines: growing by doubling, i.e. copying, took a quarter of the scan's time at a million rows.
+  const { rows: expectedRows, fields: expectedFields } = estimateShape(text, lineBreak, delimiter);
+  const out = new FieldWriter(expectedRows, expectedFields);
   let position = length > 0 && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
   let line = 1;
   let nextQuote = text.indexOf('"', position);
@@ -145,6 +153,26 @@ function scan(text: string, delimiter: CsvDelimiter): OffsetGrid {
   }
   out.rowStarts[out.rows] = out.fields;
   return new OffsetGrid(delimiter, out.rows, text, out.rowStarts, out.fieldStarts, out.fieldEnds);
+}
+
+/**
+ * Rows and fields a text probably holds: those of its first lines (up to 64 KiB), scaled to its length,
+ * plus a tenth; never more fields than characters (a field takes at least a delimiter or a line break).
+ */
+function estimateShape(text: string, lineBreak: string, delimiter: CsvDelimiter): { rows: number; fields: number } {
+  const sampleEnd = Math.min(text.length, DETECTION_CHARS);
+  let lines = 0;
+  let end = 0;
+  for (let at = text.indexOf(lineBreak); at >= 0 && at < sampleEnd; at = text.indexOf(lineBreak, at + 1)) {
+    lines++;
+    end = at + 1;
+  }
+  if (lines === 0) return { rows: 16, fields: 256 };
+  let fields = lines;
+  if (delimiter === "whitespace") fields = text.slice(0, end).trim().split(/\s+/).length;
+  else for (let at = text.indexOf(delimiter); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1)) fields++;
+  const scale = (1.1 * text.length) / end;
+  return { rows: Math.ceil(lines * scale) + 16, fields: Math.min(Math.ceil(fields * scale), text.length) + 16 };
 }
 
 function splitOnWhitespace(text: string, from: number, to: number, out: FieldWriter): void {

@@ -39,6 +39,20 @@ describe("reading cells in place", () => {
     expect([1, 2, 3].map((row) => cells.day(row, 1, 1900, null))).toEqual([utcDay(2024, 3, 5), utcDay(2024, 3, 6), "empty"]);
     expect([1, 2, 3].map((row) => cells.amount(row, 2, null))).toEqual([12.5, 1234.5, "empty"]);
   });
+
+  test("a date equal to the previous one is read as it (remembered); other dates, and invalid ones, are read afresh", () => {
+    const grid = parseCsv("2024-03-05\n2024-03-05\n2024-03-06\n2024-02-30\n2024-02-30\n20240306\n2024-03-05\n");
+    const cells = cellReader(grid);
+    expect([0, 1, 2, 3, 4, 5, 6].map((row) => cells.day(row, 0, 1900, null))).toEqual([
+      utcDay(2024, 3, 5),
+      utcDay(2024, 3, 5),
+      utcDay(2024, 3, 6),
+      "noSuchDate",
+      "noSuchDate",
+      utcDay(2024, 3, 6),
+      utcDay(2024, 3, 5),
+    ]);
+  });
 });
 
 describe("parseTransactions reads a CSV grid as it reads the same cells in an array", () => {

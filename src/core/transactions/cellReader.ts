@@ -66,6 +66,10 @@ const LAST_VISIBLE = 126;
 class TextCellReader implements CellReader {
   private readonly text: string;
   private readonly range = new Int32Array(2);
+  /** The last date read in place, as its text range and day: exports list rows by date, so a date is mostly the previous row's. */
+  private lastDateStart = 0;
+  private lastDateEnd = 0;
+  private lastDate = 0;
 
   constructor(private readonly grid: TextGrid) {
     this.text = grid.text;
@@ -91,7 +95,15 @@ class TextCellReader implements CellReader {
 
   day(row: number, column: number, system: DateSystem, order: DateOrderSetting): number | DateIssue {
     if (this.plain(row, column)) {
-      const day = readMachineDay(this.text, this.range[0], this.range[1]);
+      const start = this.range[0];
+      const end = this.range[1];
+      if (this.sameText(start, end, this.lastDateStart, this.lastDateEnd)) return this.lastDate;
+      const day = readMachineDay(this.text, start, end);
+      if (typeof day === "number") {
+        this.lastDateStart = start;
+        this.lastDateEnd = end;
+        this.lastDate = day;
+      }
       if (day !== undefined) return day;
     }
     return readDay(this.grid.cell(row, column), system, order);
@@ -103,6 +115,15 @@ class TextCellReader implements CellReader {
       if (!Number.isNaN(amount)) return amount;
     }
     return readAmount(this.grid.cell(row, column), decimal);
+  }
+
+  /** Whether text[start, end) and text[otherStart, otherEnd) hold the same characters. */
+  private sameText(start: number, end: number, otherStart: number, otherEnd: number): boolean {
+    if (end - start !== otherEnd - otherStart) return false;
+    for (let offset = 0; offset < end - start; offset++) {
+      if (this.text.charCodeAt(start + offset) !== this.text.charCodeAt(otherStart + offset)) return false;
+    }
+    return true;
   }
 
   isId(): boolean {

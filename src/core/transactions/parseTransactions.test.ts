@@ -1,3 +1,4 @@
+import { parseCsv } from "../csv";
 import { ClvError } from "../errors";
 import type { CellValue } from "./cellGrid";
 import { type ParseReport, parseTransactions } from "./parseTransactions";
@@ -340,4 +341,13 @@ test("an empty table gives an empty transaction table", () => {
   expect(table.length).toBe(0);
   expect(table.firstDay).toBeNaN();
   expect(report.dataRows).toBe(0);
+});
+
+test("customers are numbered in order of first appearance among used rows: a rejected row's id does not count", () => {
+  // Hand-worked: row 2 (c2) is rejected, so c1 (row 3) is customer 0 and c2 (row 4) customer 1.
+  const text = "Customer,Date,Amount\nc2,2024-02-30,5\nc1,2024-03-05,1\nc2,2024-03-05,2\nc1,2024-03-06,3\n";
+  for (const { table } of [parseTransactions(parseCsv(text)), parseTransactions(text.trim().split("\n").map((line) => line.split(",")))]) {
+    expect(table.customerIds).toEqual(["c1", "c2"]);
+    expect(Array.from(table.customer)).toEqual([0, 1, 0]);
+  }
 });
