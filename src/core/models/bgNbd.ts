@@ -2,13 +2,12 @@ import { ClvError } from "../errors";
 import {
   type CustomerData,
   type GroupedCustomers,
+  type PurchaseCountModel,
   checkCustomer,
-  groupCustomers,
-  purchaseDataChecks,
-  scaleTime,
-  warmStartSample,
+  fitPurchaseCounts,
+  purchaseCountLogLikelihood,
 } from "./customerData";
-import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from "./maximumLikelihood";
+import type { FitOptions, FitResult, LogLikelihood } from "./maximumLikelihood";
 import { CompensatedSum } from "./numeric/compensatedSum";
 import { logistic } from "./numeric/logSpace";
 import { checkHorizon, checkParameters } from "./parameterChecks";
@@ -28,7 +27,14 @@ export type BgNbdParameters = {
 };
 
 const MODEL = "BG/NBD";
-const NAMES = ["r", "alpha", "a", "b"] as const;
+/** What the shared fit and likelihood (see `fitPurchaseCounts`) need to know about BG/NBD. */
+const BG_NBD: PurchaseCountModel<BgNbdParameters> = {
+  model: MODEL,
+  names: ["r", "alpha", "a", "b"],
+  carriesUnit: [false, true, false, false],
+  logLikelihoodOf: bgNbdGroupedLogLikelihood,
+  toParameters: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
+};
 
 /**
  * Total BG/NBD log-likelihood of the customers, FHL 2005 eq. (6):
@@ -41,9 +47,7 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * @example bgNbdLogLikelihood({ r: 1, alpha: 1, a: 1, b: 1 }, { frequency: [0], recency: [0], T: [1] }) // -0.6931471805599453 (log 1/2)
  */
 export function bgNbdLogLikelihood(parameters: BgNbdParameters, data: CustomerData): number {
-  checkParameters("bgNbdLogLikelihood", MODEL, parameters);
-  const logLikelihood = bgNbdGroupedLogLikelihood(groupCustomers("bgNbdLogLikelihood", data));
-  return logLikelihood(toArray(parameters), new Float64Array(4));
+  return purchaseCountLogLikelihood("bgNbdLogLikelihood", BG_NBD, parameters, data);
 }
 
 /**
@@ -60,23 +64,7 @@ export function bgNbdLogLikelihood(parameters: BgNbdParameters, data: CustomerDa
  * @example fitBgNbd(cdnowWeeks).parameters // { r: 0.2426, alpha: 4.414, a: 0.7929, b: 2.426 } (FHL 2005)
  */
 export function fitBgNbd(data: CustomerData, options: FitOptions = {}): FitResult<BgNbdParameters> {
-  const groups = groupCustomers("fitBgNbd", data);
-  const scale = 1 / groups.maxT;
-  const scaled = scaleTime(groups, scale);
-  return fitRescaled(
-    {
-      names: NAMES,
-      carriesUnit: [false, true, false, false],
-      scale,
-      scaledLogLikelihood: bgNbdGroupedLogLikelihood(scaled),
-      logLikelihood: bgNbdGroupedLogLikelihood(groups),
-      sample: warmStartSample(scaled, bgNbdGroupedLogLikelihood),
-      totalWeight: groups.totalWeight,
-      ...purchaseDataChecks(groups, NAMES.length),
-      toParameters: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
-    },
-    options
-  );
+  return fitPurchaseCounts("fitBgNbd", BG_NBD, data, options);
 }
 
 /**
@@ -198,10 +186,6 @@ function finite(caller: string, value: number): number {
     throw new ClvError("number", `\`${caller}\` has no finite value for these BG/NBD parameters (a + b = 1?)`);
   }
   return value;
-}
-
-function toArray({ r, alpha, a, b }: BgNbdParameters): Float64Array {
-  return Float64Array.of(r, alpha, a, b);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ClvError, ensure } from "../errors";
-import { type LogLikelihood, WARM_START_SIZE } from "./maximumLikelihood";
+import { type FitOptions, type FitResult, type LogLikelihood, WARM_START_SIZE, fitRescaled } from "./maximumLikelihood";
+import { checkParameters } from "./parameterChecks";
 
 /**
  * Customers' purchase histories as columns, one entry per customer, in the summary form of the "buy
@@ -160,12 +161,81 @@ export function groupCustomers(caller: string, data: CustomerData): GroupedCusto
 }
 
 /**
+ * What a purchase-count model (BG/NBD, Pareto/NBD) gives {@link fitPurchaseCounts} and
+ * {@link purchaseCountLogLikelihood}: the two differ from model to model only in these.
+ */
+export interface PurchaseCountModel<P> {
+  /** The model's name as users know it, e.g. "BG/NBD", for messages. */
+  model: string;
+  /** Parameter names in order, e.g. ["r", "alpha", "a", "b"]. */
+  names: readonly (keyof P & string)[];
+  /** Which parameters are in the data's time unit (alpha, beta), scaled back after the fit. */
+  carriesUnit: readonly boolean[];
+  /** The model's log-likelihood of grouped customers, with its gradient, in the order of `names`. */
+  logLikelihoodOf: (groups: GroupedCustomers) => LogLikelihood;
+  toParameters: (values: Float64Array) => P;
+}
+
+/**
+ * Fits a purchase-count model by maximum likelihood (see `fitRescaled`): checks and groups the
+ * customers, rescales time so that the largest T is 1 (as lifetimes does), fits first on a sample when
+ * there are more than 5,000 distinct histories, and scales the rate parameters back to the data's unit.
+ *
+ * @param caller - the public function's name, for messages
+ * @returns as `fitRescaled`; never throws for data that cannot be fitted
+ * @throws ClvError `value` for invalid data, naming the customer (see {@link groupCustomers})
+ * @example fitPurchaseCounts("fitBgNbd", BG_NBD, cdnowWeeks).parameters // { r: 0.2426, alpha: 4.414, a: 0.7929, b: 2.426 }
+ */
+export function fitPurchaseCounts<P>(
+  caller: string,
+  model: PurchaseCountModel<P>,
+  data: CustomerData,
+  options: FitOptions
+): FitResult<P> {
+  const groups = groupCustomers(caller, data);
+  const scale = 1 / groups.maxT;
+  const scaled = scaleTime(groups, scale);
+  return fitRescaled(
+    {
+      names: model.names,
+      carriesUnit: model.carriesUnit,
+      scale,
+      scaledLogLikelihood: model.logLikelihoodOf(scaled),
+      logLikelihood: model.logLikelihoodOf(groups),
+      sample: warmStartSample(scaled, model.logLikelihoodOf),
+      totalWeight: groups.totalWeight,
+      ...purchaseDataChecks(groups, model.names.length),
+      toParameters: model.toParameters,
+    },
+    options
+  );
+}
+
+/**
+ * Total log-likelihood of the customers under a purchase-count model at the given parameters.
+ *
+ * @param caller - the public function's name, for messages
+ * @throws ClvError `value` for non-positive parameters or a bad customer (see {@link groupCustomers})
+ * @example purchaseCountLogLikelihood("bgNbdLogLikelihood", BG_NBD, { r: 1, alpha: 1, a: 1, b: 1 }, { frequency: [0], recency: [0], T: [1] }) // -0.6931471805599453
+ */
+export function purchaseCountLogLikelihood<P extends Record<string, number>>(
+  caller: string,
+  model: PurchaseCountModel<P>,
+  parameters: P,
+  data: CustomerData
+): number {
+  checkParameters(caller, model.model, parameters);
+  const values = Float64Array.from(model.names, (name) => parameters[name]);
+  return model.logLikelihoodOf(groupCustomers(caller, data))(values, new Float64Array(values.length));
+}
+
+/**
  * For `fitRescaled`'s `sample`: the model's log-likelihood on a systematic sample of `WARM_START_SIZE`
  * (5,000) of the (rescaled) groups, or undefined when there are no more than that.
  *
  * @example warmStartSample(scaled, bgNbdGroupedLogLikelihood) // undefined for fewer than 5,000 distinct histories
  */
-export function warmStartSample(
+function warmStartSample(
   groups: GroupedCustomers,
   logLikelihoodOf: (groups: GroupedCustomers) => LogLikelihood
 ): { scaledLogLikelihood: LogLikelihood; totalWeight: number } | undefined {
@@ -215,7 +285,7 @@ export function sampleGroups(groups: GroupedCustomers, size: number): GroupedCus
  *
  * @example scaleTime(groupCustomers("fit", { frequency: [1], recency: [2], T: [4] }), 0.25).T[0] // 1
  */
-export function scaleTime(groups: GroupedCustomers, factor: number): GroupedCustomers {
+function scaleTime(groups: GroupedCustomers, factor: number): GroupedCustomers {
   const times = (values: Float64Array) => values.map((value) => value * factor);
   return {
     ...groups,
@@ -323,7 +393,7 @@ class NumberTable {
  *
  * @example purchaseDataChecks(groupCustomers("fit", { frequency: [0], recency: [0], T: [5] }), 4).dataWarnings.length // 2
  */
-export function purchaseDataChecks(
+function purchaseDataChecks(
   groups: GroupedCustomers,
   parameterCount: number
 ): { unfittable?: string; dataWarnings: string[] } {

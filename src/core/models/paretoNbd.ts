@@ -1,14 +1,13 @@
 import {
   type CustomerData,
   type GroupedCustomers,
+  type PurchaseCountModel,
   checkCustomer,
   distinctIndex,
-  groupCustomers,
-  purchaseDataChecks,
-  scaleTime,
-  warmStartSample,
+  fitPurchaseCounts,
+  purchaseCountLogLikelihood,
 } from "./customerData";
-import { type FitOptions, type FitResult, type LogLikelihood, fitRescaled } from "./maximumLikelihood";
+import type { FitOptions, FitResult, LogLikelihood } from "./maximumLikelihood";
 import { CompensatedSum } from "./numeric/compensatedSum";
 import { logHyp2f1One } from "./numeric/logHyp2f1One";
 import { log1pExp, logistic, powerDifferenceRatio } from "./numeric/logSpace";
@@ -29,7 +28,14 @@ export type ParetoNbdParameters = {
 };
 
 const MODEL = "Pareto/NBD";
-const NAMES = ["r", "alpha", "s", "beta"] as const;
+/** What the shared fit and likelihood (see `fitPurchaseCounts`) need to know about Pareto/NBD. */
+const PARETO_NBD: PurchaseCountModel<ParetoNbdParameters> = {
+  model: MODEL,
+  names: ["r", "alpha", "s", "beta"],
+  carriesUnit: [false, true, false, true],
+  logLikelihoodOf: paretoGroupedLogLikelihood,
+  toParameters: ([r, alpha, s, beta]) => ({ r, alpha, s, beta }),
+};
 
 /*
  * The likelihood, after Fader & Hardie (2005), "A note on deriving the Pareto/NBD model and related
@@ -116,9 +122,7 @@ function logOddsDead({ r, alpha, s, beta }: ParetoNbdParameters, x: number, rece
  * @example paretoNbdLogLikelihood({ r: 1, alpha: 1, s: 1, beta: 1 }, { frequency: [0], recency: [0], T: [1] }) // -0.6931471805599453 (log 1/2)
  */
 export function paretoNbdLogLikelihood(parameters: ParetoNbdParameters, data: CustomerData): number {
-  checkParameters("paretoNbdLogLikelihood", MODEL, parameters);
-  const logLikelihood = paretoGroupedLogLikelihood(groupCustomers("paretoNbdLogLikelihood", data));
-  return logLikelihood(toArray(parameters), new Float64Array(4));
+  return purchaseCountLogLikelihood("paretoNbdLogLikelihood", PARETO_NBD, parameters, data);
 }
 
 /**
@@ -134,23 +138,7 @@ export function paretoNbdLogLikelihood(parameters: ParetoNbdParameters, data: Cu
  * @example fitParetoNbd(cdnowWeeks).parameters // { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 }
  */
 export function fitParetoNbd(data: CustomerData, options: FitOptions = {}): FitResult<ParetoNbdParameters> {
-  const groups = groupCustomers("fitParetoNbd", data);
-  const scale = 1 / groups.maxT;
-  const scaled = scaleTime(groups, scale);
-  return fitRescaled(
-    {
-      names: NAMES,
-      carriesUnit: [false, true, false, true],
-      scale,
-      scaledLogLikelihood: paretoGroupedLogLikelihood(scaled),
-      logLikelihood: paretoGroupedLogLikelihood(groups),
-      sample: warmStartSample(scaled, paretoGroupedLogLikelihood),
-      totalWeight: groups.totalWeight,
-      ...purchaseDataChecks(groups, NAMES.length),
-      toParameters: ([r, alpha, s, beta]) => ({ r, alpha, s, beta }),
-    },
-    options
-  );
+  return fitPurchaseCounts("fitParetoNbd", PARETO_NBD, data, options);
 }
 
 /**
@@ -235,10 +223,6 @@ export function paretoNbdConditionalExpectedPurchases(
 export function paretoNbdPurchasesWhileAlive(parameters: ParetoNbdParameters, t: number, x: number, T: number): number {
   const { r, alpha, s, beta } = parameters;
   return (((r + x) * (beta + T)) / (alpha + T)) * powerDifferenceRatio(s - 1, Math.log1p(t / (beta + T)));
-}
-
-function toArray({ r, alpha, s, beta }: ParetoNbdParameters): Float64Array {
-  return Float64Array.of(r, alpha, s, beta);
 }
 
 /**
