@@ -15,6 +15,7 @@ import * as path from "path";
 import { type AnalysisOptions, type AnalysisStage, analyzeTransactions } from "../core/analyze";
 import { parseCsv } from "../core/csv";
 import { fitPurchaseModel } from "../core/models/purchaseModel";
+import { median } from "../core/segments";
 import { type TransactionLog, simulateTransactionLog, transactionLogCsv } from "../core/simulation";
 import { dayFromDate } from "../core/transactions";
 
@@ -113,12 +114,6 @@ function inDateOrder(log: TransactionLog): TransactionLog {
     amount: Float64Array.from(order, (row) => log.amount[row]),
     channel: order.map((row) => log.channel[row]),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** One pipeline's table: a row per stage, a column per size, then the total and the peak memory. */

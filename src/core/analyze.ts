@@ -1,5 +1,5 @@
 import { ClvError, ensure } from "./errors";
-import { discountedPurchasesWhileAlive } from "./models/customerLifetimeValue";
+import { type ClvHorizon, discountedPurchasesWhileAlive } from "./models/customerLifetimeValue";
 import { type GammaGammaParameters, conditionalExpectedSpend, fitGammaGamma } from "./models/gammaGamma";
 import type { FitResult } from "./models/maximumLikelihood";
 import {
@@ -23,7 +23,7 @@ import {
   segmentMetrics,
 } from "./segments";
 import { type CustomerSummary, type PeriodUnit, daysPerUnit, summarizeCustomers } from "./summary";
-import { type CellGrid, type CellValue, type ParseOptions, type ParseReport, type TransactionTable, gridFromRows, parseTransactions } from "./transactions";
+import { type CellGrid, type CellValue, type ParseOptions, type ParseReport, type TransactionTable, parseTransactions } from "./transactions";
 import { type HoldoutValidation, type SegmentClvIntervals, segmentClvIntervals, validateHoldout } from "./validation";
 
 /** What the analysis needs besides the data. Rates and horizons are per period of `unit`. */
@@ -122,8 +122,7 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
   const stage = options.onStage ?? (() => undefined);
 
   stage("parsing");
-  const grid = Array.isArray(cells) ? gridFromRows(cells as CellValue[][]) : (cells as CellGrid);
-  const { table, report } = parseTransactions(grid, options);
+  const { table, report } = parseTransactions(cells, options);
   ensure(table.length > 0, `No usable transaction: ${report.rejectedRows} rows rejected, ${report.blankRows} blank (see the row errors)`);
 
   stage("summarising");
@@ -144,7 +143,10 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
   warnings.push(...model.warnings.map((w) => `Purchase model: ${w}`), ...spendModel.warnings.map((w) => `Spend model: ${w}`));
 
   stage("predicting");
-  const predictions = predict(summary, model, spendModel, settings, warnings);
+  // One step per period: the rate and horizon are per period of `unit`.
+  const horizon: ClvHorizon = { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 };
+  const spendUsable = usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0));
+  const predictions = predict(summary, model, spendUsable ? spendModel.parameters : null, horizon, settings.margin, warnings);
   let intervals: SegmentClvIntervals = { rows: null, total: null, notes: ["Intervals were not asked for"] };
   if (withIntervals) {
     stage("estimatingIntervals");
@@ -154,8 +156,8 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
       segmentCount: segmentation.labels.length,
       predictedClv: predictions.predictedClv,
       model,
-      spendModel: usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0)) ? spendModel : null,
-      horizon: { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 },
+      spendModel: spendUsable ? spendModel : null,
+      horizon,
     });
     warnings.push(...intervals.notes);
   }
@@ -178,8 +180,10 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
 function predict(
   summary: CustomerSummary,
   model: PurchaseModelFit,
-  spendModel: FitResult<GammaGammaParameters>,
-  settings: { horizonPeriods: number; discountRate: number; margin: number },
+  /** The spend model's parameters, or null when they give no finite expectation. */
+  spend: GammaGammaParameters | null,
+  horizon: ClvHorizon,
+  margin: number,
   warnings: string[]
 ): CustomerPredictions {
   const n = summary.customerIds.length;
@@ -190,17 +194,15 @@ function predict(
     predictedClv: new Float64Array(n).fill(NaN),
   };
   const { frequency: x, T, monetaryValue, aov } = summary;
-  const spendUsable = usable(() => conditionalExpectedSpend(spendModel.parameters, 0, 0));
-  if (!spendUsable) warnings.push("Spend model unusable: each customer's own average order value stands in for the expected spend");
+  if (spend === null) warnings.push("Spend model unusable: each customer's own average order value stands in for the expected spend");
   for (let i = 0; i < n; i++) {
-    predictions.expectedSpend[i] = spendUsable ? conditionalExpectedSpend(spendModel.parameters, x[i], monetaryValue[i]) : aov[i];
+    predictions.expectedSpend[i] = spend === null ? aov[i] : conditionalExpectedSpend(spend, x[i], monetaryValue[i]);
   }
   const purchaseUsable = usable(() => probabilityAlive(model, 0, 0, 1));
   if (!purchaseUsable) {
     warnings.push("Purchase model unusable: P(alive), expected purchases and predicted CLV are left blank");
     return predictions;
   }
-  const horizon = { months: settings.horizonPeriods, monthlyDiscountRate: settings.discountRate, periodsPerMonth: 1 };
   // E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) E[Y(t) | x, T, alive], and the CLV is linear in the spend: the
   // costly factor (one expectation per month of the horizon) depends on (x, T) alone, so it is computed once
   // per distinct (x, T) - a few thousand for a million rows - and the cheap P(alive) per customer.
@@ -225,7 +227,7 @@ function predict(
       group = purchasesAlive.length;
       byFrequencyAndAge.set(key, group);
       try {
-        purchasesAlive.push(purchasesWhileAlive(model, settings.horizonPeriods, x[i], T[i]));
+        purchasesAlive.push(purchasesWhileAlive(model, horizon.months, x[i], T[i]));
         discountedAlive.push(discountedPurchasesWhileAlive(model, x[i], T[i], horizon));
       } catch (error) {
         purchasesAlive[group] = discountedAlive[group] = failed(error);
@@ -237,7 +239,7 @@ function predict(
     }
     predictions.probabilityAlive[i] = alive;
     predictions.expectedPurchases[i] = purchasesAlive[group] * alive;
-    predictions.predictedClv[i] = settings.margin * predictions.expectedSpend[i] * (alive * discountedAlive[group]);
+    predictions.predictedClv[i] = margin * predictions.expectedSpend[i] * (alive * discountedAlive[group]);
   }
   if (failures > 0) warnings.push(`No prediction for ${failures} customer(s): ${firstFailure}`);
   return predictions;

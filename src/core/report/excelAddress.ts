@@ -1,4 +1,4 @@
-import { columnLetter } from "../transactions";
+import { EXCEL_SERIAL_OF_1970, columnLetter } from "../transactions";
 
 /**
  * A1 address of the cell at 0-based (`row`, `column`); `absolute` adds the `$` signs.
@@ -19,9 +19,6 @@ export function rangeAddress(row: number, column: number, rowCount: number, colu
   const first = cellAddress(row, column);
   return rowCount === 1 && columnCount === 1 ? first : `${first}:${cellAddress(row + rowCount - 1, column + columnCount - 1)}`;
 }
-
-/** Days from Excel's day 0 (1899-12-30 in the 1900 date system) to 1970-01-01. */
-export const EXCEL_SERIAL_OF_1970 = 25569;
 
 /**
  * Excel date serial (1900 date system) of a day number (days since 1970-01-01): day + 25569.

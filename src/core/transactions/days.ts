@@ -6,6 +6,9 @@
 /** Milliseconds in one day. */
 export const MS_PER_DAY = 86_400_000;
 
+/** Excel serial of 1970-01-01 in the 1900 date system (OFFICE-NOTES.md: ms = (serial - 25569) * 86400000). */
+export const EXCEL_SERIAL_OF_1970 = 25_569;
+
 /**
  * Day number of a calendar date (days since 1970-01-01). Uses the era arithmetic of
  * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil); O(1).

@@ -1,5 +1,5 @@
 export { type CellGrid, type CellValue, gridFromRows, isBlankCell, isBlankRow, describeCell } from "./cellGrid";
-export { dayFromDate, isCalendarDate, isoDate, monthIndex, MS_PER_DAY } from "./days";
+export { dayFromDate, EXCEL_SERIAL_OF_1970, isCalendarDate, isoDate, monthIndex, MS_PER_DAY } from "./days";
 export { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, readDay, dateOrderEvidence } from "./readDay";
 export { type AmountIssue, type DecimalSeparator, type DecimalSetting, readAmount, decimalEvidence } from "./readAmount";
 export {

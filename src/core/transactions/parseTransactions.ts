@@ -4,7 +4,16 @@ import { cellReader } from "./cellReader";
 import { KeyTable } from "./keyTable";
 import { type ColumnDetection, type DetectOptions, detectColumns } from "./detectColumns";
 import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence } from "./readAmount";
-import { type DateIssue, type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
+import {
+  type DateIssue,
+  type DateOrder,
+  type DateOrderSetting,
+  type DateSystem,
+  LAST_SERIAL_1900,
+  LAST_SERIAL_1904,
+  dateOrderEvidence,
+  readDay,
+} from "./readDay";
 
 /** Options of {@link parseTransactions}; see also {@link DetectOptions} (header, column overrides, date system). */
 export interface ParseOptions extends DetectOptions {
@@ -367,9 +376,7 @@ function dateReason(issue: DateIssue, value: CellValue, system: DateSystem, mixe
     case "fakeLeapDay":
       return `${shown} is Excel's 1900-02-29, a day that does not exist`;
     case "outOfRange":
-      return `${shown} is outside Excel's dates (serial numbers ${system === 1904 ? 0 : 1}..${
-        system === 1904 ? 2_957_003 : 2_958_465
-      }, or YYYYMMDD)`;
+      return `${shown} is outside Excel's dates (serial numbers ${system === 1904 ? `0..${LAST_SERIAL_1904}` : `1..${LAST_SERIAL_1900}`}, or YYYYMMDD)`;
     case "wrongWeekday":
       return `${shown}: the weekday does not match the date`;
     default:

@@ -1,5 +1,5 @@
 import type { CellValue } from "./cellGrid";
-import { dayFromDate, isCalendarDate, MS_PER_DAY } from "./days";
+import { dayFromDate, EXCEL_SERIAL_OF_1970, isCalendarDate, MS_PER_DAY } from "./days";
 
 /** Excel's date systems: serial 1 = 1900-01-01 (Windows default) or serial 0 = 1904-01-01 (old Mac). */
 export type DateSystem = 1900 | 1904;
@@ -27,14 +27,12 @@ export type DateIssue =
   | "outOfRange"
   | "wrongWeekday";
 
-/** 1900-system serial of 1970-01-01 (OFFICE-NOTES.md: ms = (serial - 25569) * 86400000). */
-const SERIAL_OF_1970_IN_1900 = 25_569;
 /** 1904-system serial of 1970-01-01: 66 years of which 17 leap, 66 * 365 + 17. */
 const SERIAL_OF_1970_IN_1904 = 24_107;
 /** Serial of 9999-12-31, the last day Excel knows, in the 1900 system. */
-const LAST_SERIAL_1900 = 2_958_465;
+export const LAST_SERIAL_1900 = 2_958_465;
 /** Serials run 1904-01-01 .. 9999-12-31 in the 1904 system, 1,462 days fewer. */
-const LAST_SERIAL_1904 = LAST_SERIAL_1900 - 1_462;
+export const LAST_SERIAL_1904 = LAST_SERIAL_1900 - 1_462;
 /** Excel's serial 60 is 1900-02-29, a day that never was (kept for Lotus 1-2-3 compatibility). */
 const FAKE_LEAP_DAY_SERIAL = 60;
 
@@ -100,7 +98,7 @@ function readDayNumber(value: number, system: DateSystem): number | DateIssue {
   if (serial < 1 || serial > LAST_SERIAL_1900) return "outOfRange";
   if (serial === FAKE_LEAP_DAY_SERIAL) return "fakeLeapDay";
   // Serials before the fictitious leap day are one day ahead of the real calendar.
-  return serial < FAKE_LEAP_DAY_SERIAL ? serial - SERIAL_OF_1970_IN_1900 + 1 : serial - SERIAL_OF_1970_IN_1900;
+  return serial < FAKE_LEAP_DAY_SERIAL ? serial - EXCEL_SERIAL_OF_1970 + 1 : serial - EXCEL_SERIAL_OF_1970;
 }
 
 function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): number | DateIssue {
