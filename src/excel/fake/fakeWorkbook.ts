@@ -384,7 +384,7 @@ export function tableRect(table: FakeTable): Rect {
  * @throws FakeExcelError `InvalidArgument` or `ItemAlreadyExists`
  * @example checkSheetName("a/b", []) // throws InvalidArgument
  */
-export function checkSheetName(name: string, sheets: readonly FakeSheet[]): void {
+function checkSheetName(name: string, sheets: readonly FakeSheet[]): void {
   const valid = name.length >= 1 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
   if (!valid || name.toLowerCase() === "history") throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
   if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {

@@ -10,7 +10,7 @@ import { shownProblems } from "../wizard/wizardState";
 import { StepProblem } from "./StepProblem";
 
 /** Row problems listed; the rest are counted. */
-export const LISTED_ROW_PROBLEMS = 100;
+const LISTED_ROW_PROBLEMS = 100;
 
 const ROLE_TEXT: Record<ColumnRole, { label: TextKey; hint: TextKey }> = {
   customer: { label: "roleCustomer", hint: "hintCustomer" },

@@ -20,9 +20,6 @@ import type { Wizard } from "../wizard/useWizard";
 import { StepProblem } from "./StepProblem";
 import { shownProblems } from "../wizard/wizardState";
 
-/** Rows shown in the preview. */
-export const PREVIEW_ROWS = 5;
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   action: { alignSelf: "flex-start" },
@@ -38,7 +35,7 @@ export function DataStep({ wizard }: { wizard: Wizard }) {
   const { reading, selection } = wizard.state;
   const problem = shownProblems(wizard.state).find((p) => p.field === "selection");
   const count = (n: number) => formatNumber(t.locale, n);
-  const preview = selection?.previewText.slice(0, PREVIEW_ROWS) ?? []; // as the sheet shows them: dates as dates
+  const preview = selection?.previewText ?? []; // the first rows (PREVIEW_TEXT_ROWS) as the sheet shows them: dates as dates
   const width = Math.max(0, ...preview.map((row) => row.length));
 
   return (

@@ -1,7 +1,7 @@
 import type { RunState } from "./wizardState";
 
 /** The stages of a run in the order they happen: the worker's, then looking for an earlier report, then writing. */
-export const RUN_STAGES: readonly RunState["stage"][] = [
+const RUN_STAGES: readonly RunState["stage"][] = [
   "parsing",
   "summarising",
   "segmenting",
