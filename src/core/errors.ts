@@ -21,3 +21,12 @@ export class ClvError extends Error {
 export function ensure(condition: boolean, message: string): asserts condition {
   if (!condition) throw new ClvError("value", message);
 }
+
+/**
+ * What the user sees for an error that is not a `ClvError` (a fault of ours, not of the input): a
+ * request to report it, with its message.
+ * @example unexpectedErrorMessage(new TypeError("x is undefined")) // "Unexpected error, please report it: x is undefined"
+ */
+export function unexpectedErrorMessage(error: unknown): string {
+  return `Unexpected error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+}

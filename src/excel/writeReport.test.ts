@@ -95,6 +95,8 @@ describe("writeReport: what a run writes", () => {
     expect(customers.numberFormats("A2:D2")).toEqual([["@", "@", "yyyy-mm-dd", "yyyy-mm-dd"]]);
     expect(customers.values("K4:M4")).toEqual([["", "", ""]]);
     expect(customers.frozenRows).toBe(1);
+    // Every column autofitted: Customer, Segment, First and Last purchase, Orders, Revenue, AOV, R, F and M
+    // scores, P(alive), Expected purchases, Predicted CLV = 13.
     expect(customers.autofitted.size).toBe(13);
   });
 

@@ -1,4 +1,4 @@
-import { ClvError, type ClvErrorKind } from "../core/errors";
+import { ClvError, type ClvErrorKind, unexpectedErrorMessage } from "../core/errors";
 
 /** The one place that maps the engine's error kinds to what Excel shows in the cell. */
 function codeOf(kind: ClvErrorKind): CustomFunctions.ErrorCode {
@@ -36,6 +36,6 @@ export function evaluate<T>(name: string, compute: () => T): T {
     if (error instanceof ClvError) {
       throw new CustomFunctions.Error(codeOf(error.kind), error.message.replace(/^`\w+`/, `CLV.${name}`));
     }
-    throw invalidValue(`Unexpected error, please report it: ${error instanceof Error ? error.message : String(error)}`);
+    throw invalidValue(unexpectedErrorMessage(error));
   }
 }

@@ -4,7 +4,7 @@
  * code, and tests call `handleRequest` in-process. Every message is plain data (structured-clone safe).
  */
 import { type Analysis, type AnalysisOptions, type AnalysisStage, analyzeTransactions } from "../../core/analyze";
-import { ClvError } from "../../core/errors";
+import { ClvError, unexpectedErrorMessage } from "../../core/errors";
 import type { PurchaseModelKind } from "../../core/models";
 import { type ReportOptions, type ReportPlan, buildReportPlan } from "../../core/report";
 import { type SegmentStrategy, segmentCustomers } from "../../core/segments";
@@ -161,5 +161,5 @@ function checkColumns(cells: Cells, parse: ParseOptions): ColumnCheck {
 /** An engine error's own message; for anything else, a request to report the fault. */
 function engineErrorMessage(error: unknown): string {
   if (error instanceof ClvError) return error.message;
-  return `Unexpected error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+  return unexpectedErrorMessage(error);
 }
