@@ -7,6 +7,7 @@
 const fs = require("fs");
 const https = require("https");
 const path = require("path");
+const { DEV_ADDRESS } = require("./publicAddress");
 
 const DIST = path.resolve(__dirname, "..", "dist");
 
@@ -72,7 +73,7 @@ async function main() {
   if (!fs.existsSync(manifest)) throw new Error(`${manifest} is missing: run \`npm run build\` first`);
   const address = new URL(manifestAddress(fs.readFileSync(manifest, "utf8")));
   const local = address.hostname === "localhost";
-  const port = local ? Number(address.port || 443) : 3000;
+  const port = Number(local ? address.port || 443 : new URL(DEV_ADDRESS).port);
   const { httpsOptions } = require("./devCertificates");
   await serveFiles({ root: DIST, basePath: address.pathname, tls: await httpsOptions(), port });
   const served = `https://localhost:${port}${address.pathname}`;
@@ -81,7 +82,7 @@ async function main() {
     local
       ? `Sideload ${manifest}: in Excel on the web, Home > Add-ins > More Settings > Upload My Add-in.\n`
       : `dist/manifest.xml points at ${address.href}, so Excel loads the add-in from there, not from here.\n` +
-          "To sideload this local copy, build it for this server: ADDIN_URL=https://localhost:3000/ npm run build\n"
+          `To sideload this local copy, build it for this server: ADDIN_URL=${DEV_ADDRESS} npm run build\n`
   );
 }
 

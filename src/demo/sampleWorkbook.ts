@@ -22,18 +22,18 @@ export const SAMPLE_LOG_OPTIONS: TransactionLogOptions = {
 };
 
 /** Each customer's region, drawn evenly with its own seed, so segmenting by either column works. */
-export const SAMPLE_REGIONS = ["North", "South", "East", "West"] as const;
+const SAMPLE_REGIONS = ["North", "South", "East", "West"] as const;
 const REGION_SEED = 7;
 
 export const SAMPLE_SHEET = "Sales";
-export const SAMPLE_HEADER = ["Customer", "Order date", "Amount", "Channel", "Region"];
+const SAMPLE_HEADER = ["Customer", "Order date", "Amount", "Channel", "Region"];
 
 /**
  * The sample's sheet rows: the header, then one row per purchase (customer id, ISO date, amount,
  * channel, region), in the order of the simulated log (customer by customer, in time order).
  * @example sampleRows(simulateTransactionLog(SAMPLE_LOG_OPTIONS))[1] // ["C1", "2024-02-20", 9.72, "Phone", "North"]
  */
-export function sampleRows(log: TransactionLog): (string | number)[][] {
+function sampleRows(log: TransactionLog): (string | number)[][] {
   const random = createRandom(REGION_SEED);
   const regions = Array.from({ length: SAMPLE_LOG_OPTIONS.customers }, () => SAMPLE_REGIONS[Math.floor(random() * SAMPLE_REGIONS.length)]);
   const rows: (string | number)[][] = [SAMPLE_HEADER];
@@ -49,7 +49,7 @@ export function sampleRows(log: TransactionLog): (string | number)[][] {
  * is not in the calendar (30 February), row 5 an amount written in words.
  */
 export const MESSY_SHEET = "Messy data";
-export const MESSY_ROWS: (string | number)[][] = [
+const MESSY_ROWS: (string | number)[][] = [
   ["Customer", "Order date", "Amount", "Channel"],
   ["C1", "2024-01-05", 25.5, "Web"],
   ["C2", "2024-01-07", 40, "Store"],

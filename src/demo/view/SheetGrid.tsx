@@ -6,7 +6,7 @@ import { ChartView } from "./ChartView";
 import { type Cell, addressOf } from "./selection";
 
 /** Row height and default column width in pixels (Excel's default column is 64 px; a little wider reads better). */
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 const COLUMN_WIDTH = 80;
 const ROW_HEADER_WIDTH = 52;
 /** Excel column widths are in points; a point is 4/3 of a CSS pixel. */
@@ -19,6 +19,18 @@ const MIN_ROWS = 60;
 const MIN_COLUMNS = 12;
 const PAGE_ROWS = 20;
 
+/** What headers and cells share: one row high, small text, grid lines right and below. */
+const box = (line: string) =>
+  ({
+    flexShrink: 0,
+    boxSizing: "border-box",
+    borderRight: `1px solid ${line}`,
+    borderBottom: `1px solid ${line}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    userSelect: "none",
+  }) as const;
+
 const useStyles = makeStyles({
   scroller: { position: "relative", overflow: "auto", flexGrow: 1, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
   content: { position: "relative" },
@@ -28,35 +40,23 @@ const useStyles = makeStyles({
   headerRow: { position: "sticky", top: 0, zIndex: 3, display: "flex", height: `${ROW_HEIGHT}px` },
   row: { position: "absolute", left: 0, display: "flex", height: `${ROW_HEIGHT}px` },
   header: {
-    flexShrink: 0,
-    boxSizing: "border-box",
+    ...box(tokens.colorNeutralStroke2),
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: `${ROW_HEIGHT - 1}px`,
     textAlign: "center",
-    userSelect: "none",
   },
   rowHeader: { position: "sticky", left: 0, zIndex: 2 },
   /** Read by screen readers, not shown. */
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
   selectedHeader: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorNeutralForeground1 },
   cell: {
-    flexShrink: 0,
-    boxSizing: "border-box",
+    ...box(tokens.colorNeutralStroke3),
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
-    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: `${ROW_HEIGHT - 1}px`,
     whiteSpace: "nowrap",
     overflow: "hidden",
     textOverflow: "clip",
     cursor: "cell",
-    userSelect: "none",
   },
   number: { textAlign: "right" },
   /** Text runs on over empty cells to its right, as in Excel. */

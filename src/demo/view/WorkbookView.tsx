@@ -1,6 +1,7 @@
 import { Input, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, useCallback, useRef, useState, useSyncExternalStore } from "react";
 import type { CalculatedWorkbook } from "../workbook/calculatedWorkbook";
+import { NUMBER_FORMATS } from "../../core/report";
 import { formatValue } from "../../excel/fake";
 import { SheetGrid } from "./SheetGrid";
 import { type Cell, addressOf, farCorner, nameBoxTarget, rectBetween, selectionAddress } from "./selection";
@@ -64,7 +65,7 @@ export function WorkbookView({ book }: { book: CalculatedWorkbook }) {
   // What the formula bar shows: the formula, else the value (a date as a date, as Excel shows it there).
   const formula = sheet.formulaAt(active.row, active.column);
   const format = sheet.formatAt(active.row, active.column);
-  const content = typeof formula === "number" && format === "yyyy-mm-dd" ? formatValue(formula, format) : String(formula);
+  const content = typeof formula === "number" && format === NUMBER_FORMATS.date ? formatValue(formula, format) : String(formula);
 
   const commit = (text: string) => {
     setEditing(null);

@@ -1,6 +1,6 @@
 import { type CellValue, CellType, DetailedCellError, ExportedCellChange, HyperFormula, type RawCellContent } from "hyperformula";
 import { type FakeSheet, type FakeValue, type FakeWorkbook, FakeRequestContext, type Rect, SHEET_COLUMNS, SHEET_ROWS } from "../../excel/fake";
-import { a1Formula } from "./a1Formula";
+import { type CellPosition, a1Formula } from "./a1Formula";
 
 /**
  * HyperFormula as Excel computes: a reference to an empty cell is 0; results keep every digit of the
@@ -9,14 +9,7 @@ import { a1Formula } from "./a1Formula";
  */
 const ENGINE_CONFIG = { licenseKey: "gpl-v3", evaluateNullToZero: true, smartRounding: false, maxRows: SHEET_ROWS, maxColumns: SHEET_COLUMNS };
 
-/** A cell's place: sheet, 0-based row and column. */
-export interface CellAt {
-  sheet: string;
-  row: number;
-  column: number;
-}
-
-const keyOf = ({ sheet, row, column }: CellAt) => `${sheet.toLowerCase()}!${row}:${column}`;
+const keyOf = ({ sheet, row, column }: CellPosition) => `${sheet.toLowerCase()}!${row}:${column}`;
 
 /**
  * A `FakeWorkbook` whose formulas are computed: HyperFormula evaluates every formula (structured
@@ -38,9 +31,9 @@ export class CalculatedWorkbook {
   private readonly selections = new Map<FakeSheet, Rect>();
   private readonly listeners = new Set<() => void>();
   /** Formula cells whose result spills (HyperFormula's array formulas), by cell key. */
-  private readonly arrays = new Map<string, CellAt>();
+  private readonly arrays = new Map<string, CellPosition>();
   /** Cells showing a spilled value (not the formula's own cell), with the value stored there. */
-  private spilled = new Map<string, { cell: CellAt; value: FakeValue }>();
+  private spilled = new Map<string, { cell: CellPosition; value: FakeValue }>();
   /** Bumped at each change, for views that re-render on change. */
   version = 0;
 
@@ -55,7 +48,7 @@ export class CalculatedWorkbook {
     const engine = HyperFormula.buildEmpty(ENGINE_CONFIG);
     this.engine = engine;
     this.errors.clear();
-    const formulas: CellAt[] = [];
+    const formulas: CellPosition[] = [];
     engine.batch(() => {
       for (const sheet of this.model.sheets) {
         engine.addSheet(sheet.name);
@@ -90,7 +83,7 @@ export class CalculatedWorkbook {
    * HyperFormula fills a spill that a cell blocked only when its formula is entered again).
    * @throws FakeExcelError when Excel would refuse the input (a structured reference to a missing column)
    */
-  async edit(cell: CellAt, input: string): Promise<void> {
+  async edit(cell: CellPosition, input: string): Promise<void> {
     const context = new FakeRequestContext(this.model);
     const percent = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(input);
     const entered = percent === null ? input : Number(percent[1]) / 100;
@@ -119,7 +112,7 @@ export class CalculatedWorkbook {
   }
 
   /** The message of an error cell (why it shows "#NUM!"), or undefined. */
-  errorMessage(cell: CellAt): string | undefined {
+  errorMessage(cell: CellPosition): string | undefined {
     return this.errors.get(keyOf(cell));
   }
 
@@ -159,7 +152,7 @@ export class CalculatedWorkbook {
   }
 
   /** What HyperFormula gets for a cell: a formula in A1 terms, a number, a boolean, text (kept as text by a leading '), or null. */
-  private engineContent(cell: CellAt, input: FakeValue, sheet: FakeSheet): RawCellContent {
+  private engineContent(cell: CellPosition, input: FakeValue, sheet: FakeSheet): RawCellContent {
     if (isFormula(input, sheet, cell.row, cell.column)) return a1Formula(input as string, cell, this.model.tables);
     if (input === "") return null;
     return typeof input === "string" ? `'${input}` : input;
@@ -168,7 +161,7 @@ export class CalculatedWorkbook {
   /** Stores the values each array formula spills (error values aside) and blanks the cells no longer spilled over. */
   private storeSpills(): void {
     const engine = this.engine as HyperFormula;
-    const spilled = new Map<string, { cell: CellAt; value: FakeValue }>();
+    const spilled = new Map<string, { cell: CellPosition; value: FakeValue }>();
     for (const anchor of this.arrays.values()) {
       const sheet = this.sheetId(anchor.sheet);
       const inArray = (row: number, column: number) => engine.getCellType({ sheet, row, col: column }) === CellType.ARRAY;
@@ -201,7 +194,7 @@ export class CalculatedWorkbook {
   }
 
   /** Stores a computed value in the fake: errors as their code, with the message kept aside. */
-  private store(cell: CellAt, value: CellValue): void {
+  private store(cell: CellPosition, value: CellValue): void {
     let stored: FakeValue;
     if (value instanceof DetailedCellError) {
       stored = value.value;

@@ -36,7 +36,7 @@ const ERROR_CODES = new Map(Object.entries(ERROR_TYPES).map(([code, type]) => [t
  * Excel's code for a HyperFormula error type ("#NUM!"); "#ERROR!" for types Excel lacks (cycles, parse errors).
  * @example errorCode(ErrorType.DIV_BY_ZERO) // "#DIV/0!"
  */
-export function errorCode(type: ErrorType): string {
+function errorCode(type: ErrorType): string {
   return ERROR_CODES.get(type) ?? `#${type}!`;
 }
 

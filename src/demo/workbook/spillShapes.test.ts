@@ -9,7 +9,8 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { describeWithSharedData, readNumericCsv } from "../../../test/sharedData";
 import { FakeWorkbook } from "../../excel/fake";
 import * as cellFunctions from "../../functions/functions";
-import { type CellAt, CalculatedWorkbook } from "./calculatedWorkbook";
+import type { CellPosition } from "./a1Formula";
+import { CalculatedWorkbook } from "./calculatedWorkbook";
 import { type CustomFunction, registerCustomFunctions } from "./customFunctionsPlugin";
 import { CLV_SPILL_SHAPES } from "./spillShapes";
 
@@ -43,7 +44,7 @@ function workbook(rows: (string | number)[][]): CalculatedWorkbook {
   book.recalculate();
   return book;
 }
-const at = (address: string): CellAt => {
+const at = (address: string): CellPosition => {
   const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
   return { sheet: "Model", row: Number(digits) - 1, column: [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1 };
 };
