@@ -5,6 +5,7 @@
  * https://localhost:3000/, and this server is then the add-in's host for sideloading dist/manifest.xml).
  */
 const fs = require("fs");
+const http = require("http");
 const https = require("https");
 const path = require("path");
 const { DEV_ADDRESS } = require("./publicAddress");
@@ -16,6 +17,7 @@ const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
@@ -37,14 +39,14 @@ function manifestAddress(manifestXml) {
 /**
  * Starts an https server for the files under `root`, at URLs under `basePath`; GET and HEAD only. Like
  * the host the README asks for, it allows every origin to read the files (CORS): Excel on the web
- * fetches functions.json from its own origin.
- * @param {{ root: string, basePath: string, tls: { cert: Buffer, key: Buffer }, port: number }} options
- *   `basePath` starts and ends with "/"; port 0 picks a free port
+ * fetches functions.json from its own origin. Without `tls` it serves plain http (the browser tests).
+ * @param {{ root: string, basePath: string, tls?: { cert: Buffer, key: Buffer }, port: number, host?: string }} options
+ *   `basePath` starts and ends with "/"; port 0 picks a free port; host defaults to "localhost"
  * @returns {Promise<https.Server>} the listening server
  * @example await serveFiles({ root: "dist", basePath: "/addin/", tls, port: 0 }) // GET /addin/taskpane.html -> dist/taskpane.html
  */
-function serveFiles({ root, basePath, tls, port }) {
-  const server = https.createServer(tls, (request, response) => {
+function serveFiles({ root, basePath, tls, port, host = "localhost" }) {
+  const handle = (request, response) => {
     const send = (status, headers = {}, body) => {
       response.writeHead(status, { "X-Content-Type-Options": "nosniff", ...headers });
       response.end(request.method === "HEAD" ? undefined : body);
@@ -61,10 +63,11 @@ function serveFiles({ root, basePath, tls, port }) {
     if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, { "Content-Type": "text/plain" }, "Not found");
     const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
     send(200, { "Content-Type": type, "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*" }, fs.readFileSync(file));
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "localhost", () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }
 

@@ -5,10 +5,14 @@
  * and helps drive the wizard, read cells, take screenshots and run axe-core. Reusable by any browser test.
  */
 import * as fs from "fs";
-import * as http from "http";
+import type { Server } from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+
+const { serveFiles }: {
+  serveFiles(options: { root: string; basePath: string; port: number; host: string }): Promise<Server>;
+} = require("../../scripts/serveDist"); // plain JavaScript, the script behind `npm run serve:dist`
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DEMO_DIST = path.join(ROOT, "demo-dist");
@@ -35,16 +39,6 @@ export const STEP_TIMEOUT_MS = 90_000;
 /** Viewport of the screenshots: the workbook and the 400-pixel pane side by side. */
 const VIEWPORT = { width: 1400, height: 900 };
 
-const MIME_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
-
 export interface StaticServer {
   /** e.g. "http://127.0.0.1:40123" */
   origin: string;
@@ -52,24 +46,14 @@ export interface StaticServer {
 }
 
 /**
- * Serves the files under `root` on a free port of 127.0.0.1 (GET only; 404 for anything outside `root`).
+ * Serves the files under `root` over http on a free port of 127.0.0.1, with `npm run serve:dist`'s server.
  * @throws Error when `root` has no demo.html: the demo is not built
  */
 export async function serveStatic(root: string = DEMO_DIST): Promise<StaticServer> {
   if (!fs.existsSync(path.join(root, "demo.html"))) {
     throw new Error(`${root}/demo.html is missing: run \`npm run build:demo\` first (npm test does)`);
   }
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = path.join(root, pathname);
-    if (request.method !== "GET" || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": MIME_TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server: Server = await serveFiles({ root, basePath: "/", port: 0, host: "127.0.0.1" });
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
