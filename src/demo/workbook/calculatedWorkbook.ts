@@ -85,9 +85,7 @@ export class CalculatedWorkbook {
    */
   async edit(cell: CellPosition, input: string): Promise<void> {
     const context = new FakeRequestContext(this.model);
-    const percent = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(input);
-    const entered = percent === null ? input : Number(percent[1]) / 100;
-    context.workbook.worksheets.getItem(cell.sheet).getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[entered]];
+    context.workbook.worksheets.getItem(cell.sheet).getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[input]];
     await context.sync();
     const sheet = this.model.sheet(cell.sheet);
     this.spilled.delete(keyOf(cell)); // the cell now holds what was typed

@@ -65,6 +65,12 @@ describe("the fake Excel", () => {
     expect(data.values("A2:D2")).toEqual([["00123", "2024-01", "=1+1", "abc"]]);
   });
 
+  test('a typed percentage is its fraction, as Excel reads "40%" (0.4); "12.5 %" is 0.125; "40 % off" stays text', async () => {
+    context.workbook.worksheets.getItem("Data").getRange("A1:C1").values = [["40%", "12.5 %", "40 % off"]];
+    await context.sync();
+    expect(workbook.sheet("Data").values("A1:C1")).toEqual([[0.4, 0.125, "40 % off"]]);
+  });
+
   test("structured references must name an existing table and column, or sit in a table", async () => {
     const sheet = context.workbook.worksheets.getItem("Data");
     sheet.getRange("A1:B1").values = [["Revenue", "AOV"]];

@@ -202,6 +202,8 @@ function typed(input: unknown, format: string): { value: FakeValue; formula?: st
   if (format === "@") return { value: text };
   if (text.startsWith("=") && text.length > 1) return { value: "", formula: text };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return { value: Number(text) };
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(text.trim()); // Excel reads "40%" as 0.4
+  if (percent !== null) return { value: Number(percent[1]) / 100 };
   const date = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(text.trim());
   if (date !== null) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3] ?? 1)];
