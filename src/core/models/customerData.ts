@@ -309,12 +309,8 @@ function scaleTime(groups: GroupedCustomers, factor: number): GroupedCustomers {
 export function distinctIndex(column: ArrayLike<number>): { values: Float64Array; index: Int32Array } {
   const n = column.length;
   const index = new Int32Array(n);
-  let largest = 0;
-  for (let i = 0; i < n && largest >= 0; i++) {
-    const value = column[i];
-    largest = Number.isInteger(value) && value >= 0 ? Math.max(largest, value) : -1;
-  }
-  if (largest >= 0 && largest < 16 * n + 1024) {
+  const largest = largestCountable(column);
+  if (largest >= 0) {
     const rank = new Int32Array(largest + 1);
     for (let i = 0; i < n; i++) rank[column[i]] = 1;
     let count = 0;
@@ -333,6 +329,21 @@ export function distinctIndex(column: ArrayLike<number>): { values: Float64Array
   for (let position = 0; position < values.length; position++) rank[table.numberOf(values[position])] = position;
   for (let i = 0; i < n; i++) index[i] = rank[index[i]];
   return { values, index };
+}
+
+/**
+ * The largest entry of a column of whole numbers from 0 to below 16n + 1024 (counts, days, keys), whose
+ * values can index a lookup table of counts; -1 for any other column.
+ *
+ * @example largestCountable([3, 0, 7]) // 7
+ */
+export function largestCountable(column: ArrayLike<number>): number {
+  let largest = 0;
+  for (let i = 0; i < column.length && largest >= 0; i++) {
+    const value = column[i];
+    largest = Number.isInteger(value) && value >= 0 ? Math.max(largest, value) : -1;
+  }
+  return largest < 16 * column.length + 1024 ? largest : -1;
 }
 
 /** Distinct numbers, numbered 0, 1, 2... in order of first appearance: open addressing (linear probing, at most half full). */

@@ -1,4 +1,4 @@
-import { distinctIndex } from "../models/customerData";
+import { valuesAtRanks } from "./orderStatistics";
 import type { CustomerSummary } from "../summary";
 
 /** Recency, frequency and monetary scores from 1 (worst) to 5 (best), one entry per customer. */
@@ -14,23 +14,24 @@ const SCORES = 5;
  * Quintile scores 1..5 of `values`: score = 1 + floor(5 x (customers with a strictly worse value) / n),
  * so tied customers always share a score (a quantile cut on ranks would split them arbitrarily) and
  * the best fifth scores 5. With many ties a score may stay unused (60 % one-order customers all score 1).
- * Cost O(n + d log d) for d distinct values: one score per distinct value, from counts of the values below it.
+ * The score exceeds k exactly when at least ceil(k n / 5) customers are worse, i.e. when the value is
+ * beyond the one a sort would rank there: so four order statistics (`valuesAtRanks`) settle every
+ * score, O(n) expected.
  * @example quintileScores([10, 20, 30, 40, 50], true) // [1, 2, 3, 4, 5]
  */
 export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  const { values: distinct, index } = distinctIndex(values);
-  // atMost[k + 1]: customers whose value is at most the k-th smallest distinct value; atMost[k]: below it.
-  const atMost = new Int32Array(distinct.length + 1);
-  for (let i = 0; i < n; i++) atMost[index[i] + 1]++;
-  for (let k = 1; k <= distinct.length; k++) atMost[k] += atMost[k - 1];
-  const scoreOf = new Uint8Array(distinct.length);
-  for (let k = 0; k < distinct.length; k++) {
-    const worse = higherIsBetter ? atMost[k] : n - atMost[k + 1];
-    scoreOf[k] = 1 + Math.floor((SCORES * worse) / n);
-  }
   const scores = new Uint8Array(n);
-  for (let i = 0; i < n; i++) scores[i] = scoreOf[index[i]];
+  if (n === 0) return scores;
+  // worse >= c: for higher-is-better, beyond the c-th smallest value (rank c - 1); else below the rank n - c one.
+  const least = [1, 2, 3, 4].map((k) => Math.ceil((k * n) / SCORES));
+  const [c1, c2, c3, c4] = valuesAtRanks(values, least.map((c) => (higherIsBetter ? c - 1 : n - c)));
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    scores[i] = higherIsBetter
+      ? 1 + (v > c1 ? 1 : 0) + (v > c2 ? 1 : 0) + (v > c3 ? 1 : 0) + (v > c4 ? 1 : 0)
+      : 1 + (v < c1 ? 1 : 0) + (v < c2 ? 1 : 0) + (v < c3 ? 1 : 0) + (v < c4 ? 1 : 0);
+  }
   return scores;
 }
 

@@ -1,6 +1,7 @@
 import { ensure } from "../errors";
 import type { CustomerSummary } from "../summary";
 import { monthIndex } from "../transactions";
+import { median } from "./orderStatistics";
 import { RFM_GROUPS, type RfmScores, rfmGroup, rfmScores } from "./rfmScores";
 
 /** How customers are split into segments. */
@@ -137,13 +138,6 @@ function compact(labels: string[], index: Int32Array, rule: string): Segmentatio
     if (used[i] > 0) renumber[i] = kept.push(label) - 1;
   });
   return { labels: kept, segment: index.map((s) => renumber[s]), rule };
-}
-
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-export function median(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function round2(value: number): number {

@@ -40,6 +40,20 @@ describe("reading cells in place", () => {
     expect([1, 2, 3].map((row) => cells.amount(row, 2, null))).toEqual([12.5, 1234.5, "empty"]);
   });
 
+  test("a column of ids read together numbers them as reading them one by one does, quoted and padded ones included", () => {
+    const grid = parseCsv('id\nc1\n c2 \nc1\n"c""3"\nc4\n c2 \nc4\n');
+    const rows = Int32Array.from([7, 1, 2, 3, 4, 5, 6]);
+    const trimmed = (value: CellValue) => String(value).trim();
+    const oneByOne = new KeyTable();
+    const expected = Array.from(rows, (row) => cellReader(grid).key(row, 0, oneByOne, trimmed));
+    const together = new KeyTable();
+    const out = new Int32Array(rows.length);
+    cellReader(grid).keyColumn(rows, 0, together, trimmed, out);
+    expect(Array.from(out)).toEqual(expected);
+    expect(together.keys).toEqual(["c4", "c1", "c2", 'c"3']);
+    expect(oneByOne.keys).toEqual(together.keys);
+  });
+
   test("a date equal to the previous one is read as it (remembered); other dates, and invalid ones, are read afresh", () => {
     const grid = parseCsv("2024-03-05\n2024-03-05\n2024-03-06\n2024-02-30\n2024-02-30\n20240306\n2024-03-05\n");
     const cells = cellReader(grid);

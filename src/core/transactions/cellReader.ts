@@ -19,6 +19,8 @@ export interface CellReader {
   isId(row: number, column: number, idText: (value: CellValue) => string | null): boolean;
   /** -1 for a blank cell, else `keys.indexOf(idText(cell))`, for a cell that {@link isId}. */
   key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number;
+  /** `out[i] = key(rows[i], column, keys, idText)` for every i, keys numbered in that order. */
+  keyColumn(rows: Int32Array, column: number, keys: KeyTable, idText: (value: CellValue) => string | null, out: Int32Array): void;
 }
 
 /**
@@ -52,6 +54,10 @@ class ValueCellReader implements CellReader {
 
   key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number {
     return keyOfCell(this.grid.cell(row, column), keys, idText);
+  }
+
+  keyColumn(rows: Int32Array, column: number, keys: KeyTable, idText: (value: CellValue) => string | null, out: Int32Array): void {
+    for (let i = 0; i < rows.length; i++) out[i] = this.key(rows[i], column, keys, idText);
   }
 }
 
@@ -133,5 +139,23 @@ class TextCellReader implements CellReader {
   key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number {
     if (this.plain(row, column)) return keys.indexOfText(this.text, this.range[0], this.range[1]);
     return keyOfCell(this.grid.cell(row, column), keys, idText);
+  }
+
+  /** Runs of plain cells are looked up together (`KeyTable.indexesOfTexts`), the other cells one by one. */
+  keyColumn(rows: Int32Array, column: number, keys: KeyTable, idText: (value: CellValue) => string | null, out: Int32Array): void {
+    const starts = new Int32Array(rows.length);
+    const ends = new Int32Array(rows.length);
+    let runStart = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (this.plain(rows[i], column)) {
+        starts[i] = this.range[0];
+        ends[i] = this.range[1];
+        continue;
+      }
+      keys.indexesOfTexts(this.text, starts, ends, runStart, i, out);
+      out[i] = keyOfCell(this.grid.cell(rows[i], column), keys, idText);
+      runStart = i + 1;
+    }
+    keys.indexesOfTexts(this.text, starts, ends, runStart, rows.length, out);
   }
 }

@@ -48,3 +48,31 @@ test("a key read in place from a larger text is the same key as its string", () 
   expect(table.indexOf("a long customer name")).toBe(2);
   expect(table.indexOf("C22")).toBe(1);
 });
+
+test("keys looked up in batches get the numbers one-by-one lookups give, through rehashes, short and long keys", () => {
+  // Reference: JavaScript's Map numbering 30,000 distinct keys (half too long to pack) in order of first appearance.
+  const keys = Array.from({ length: 90_000 }, (_, step) => {
+    const id = (step * 7_919) % 30_000;
+    return id % 2 === 0 ? `C${id}` : `customer number ${id}`;
+  });
+  const text = keys.join(",");
+  const starts = new Int32Array(keys.length);
+  const ends = new Int32Array(keys.length);
+  for (let i = 0, at = 0; i < keys.length; at += keys[i].length + 1, i++) {
+    starts[i] = at;
+    ends[i] = at + keys[i].length;
+  }
+  const reference = new Map<string, number>();
+  const expected = keys.map((key) => {
+    if (!reference.has(key)) reference.set(key, reference.size);
+    return reference.get(key);
+  });
+  const table = new KeyTable();
+  const out = new Int32Array(keys.length).fill(-1);
+  // Three calls with uneven bounds, as a reader passes runs of cells between cells it reads otherwise.
+  table.indexesOfTexts(text, starts, ends, 0, 45, out);
+  table.indexesOfTexts(text, starts, ends, 45, 60_001, out);
+  table.indexesOfTexts(text, starts, ends, 60_001, keys.length, out);
+  expect(Array.from(out)).toEqual(expected);
+  expect(table.keys).toEqual([...reference.keys()]);
+});
