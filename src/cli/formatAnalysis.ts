@@ -1,6 +1,7 @@
 import type { Analysis } from "../core/analyze";
 import type { SegmentRow } from "../core/segments";
 import type { HoldoutValidation } from "../core/validation";
+import { MODEL_NAMES } from "../core/models/modelNames";
 import { isoDate } from "../core/transactions";
 
 const SHOWN_ERRORS = 20;
@@ -38,12 +39,12 @@ export function formatAnalysis(analysis: Analysis): string {
     ),
     `Churn: ${segments.churnRule}`,
     `NPV CLV: margin ${settings.margin}, discount ${settings.discountRate} per ${unit}` +
-      `; predicted CLV: ${model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD"} + Gamma-Gamma over ${settings.horizonPeriods} ${unit}s` +
+      `; predicted CLV: ${MODEL_NAMES[model.kind]} + ${MODEL_NAMES.gammaGamma} over ${settings.horizonPeriods} ${unit}s` +
       "; low / high: 95% interval of the mean (delta method: parameter + sampling error, on the log scale)",
     "",
-    `Purchase model ${model.kind}: ${Object.entries(model.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
+    `Purchase model ${MODEL_NAMES[model.kind]}: ${Object.entries(model.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
       `log-likelihood ${model.logLikelihood.toFixed(1)}; ${model.converged ? "converged" : "NOT converged"} in ${model.iterations} iterations`,
-    `Spend model Gamma-Gamma: ${Object.entries(spendModel.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
+    `Spend model ${MODEL_NAMES.gammaGamma}: ${Object.entries(spendModel.parameters).map(([k, v]) => `${k} = ${v.toPrecision(4)}`).join(", ")}; ` +
       `log-likelihood ${spendModel.logLikelihood.toFixed(1)}; ${spendModel.converged ? "converged" : "NOT converged"}`,
   ];
   if (analysis.validation !== null) parts.push("", ...formatValidation(analysis.validation));
@@ -63,7 +64,7 @@ function formatValidation(validation: HoldoutValidation): string[] {
   const calibration = tracking.calibrationPeriods - 1;
   const error = errors.percentageError === null ? "" : ` (${errors.percentageError > 0 ? "+" : ""}${percent(errors.percentageError)})`;
   return [
-    `Holdout check: ${validation.model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD"} fitted to ${isoDate(validation.calibrationEnd)}, ` +
+    `Holdout check: ${MODEL_NAMES[validation.model.kind]} fitted to ${isoDate(validation.calibrationEnd)}, ` +
       `the last ${validation.holdoutPeriods} ${unit}s held out (to ${isoDate(validation.holdoutEnd)}); ${validation.customers} customers ` +
       `(${validation.newInHoldout} first seen in the holdout left out)`,
     `Repeat purchases in the holdout: actual ${errors.actual}, predicted ${fixed(errors.predicted, 1)}${error}; ` +

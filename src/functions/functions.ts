@@ -23,8 +23,7 @@ import {
   probabilityAlive,
   readGammaGammaBlock,
   readPurchaseModelBlock,
-  sbgDiscountedExpectedLifetime,
-  sbgDiscountedExpectedResidualLifetime,
+  sbgCustomerLifetimeValue,
   sbgRetention,
   sbgSurvival,
   writeParameterBlock,
@@ -482,9 +481,7 @@ export function SBG_CLV(
     const value = readNumber(margin, "margin");
     const rate = readNumber(discount_rate, "discount_rate");
     const renewals = readOptionalNumber(renewals_so_far, "renewals_so_far");
-    return renewals === undefined
-      ? value * sbgDiscountedExpectedLifetime(parameters, rate)
-      : value * sbgDiscountedExpectedResidualLifetime(parameters, rate, renewals);
+    return sbgCustomerLifetimeValue(parameters, value, rate, renewals);
   });
 }
 

@@ -8,6 +8,7 @@ import {
   purchaseCountLogLikelihood,
 } from "./customerData";
 import type { FitOptions, FitResult, LogLikelihood } from "./maximumLikelihood";
+import { MODEL_NAMES } from "./modelNames";
 import { CompensatedSum } from "./numeric/compensatedSum";
 import { logistic } from "./numeric/logSpace";
 import { checkHorizon, checkParameters } from "./parameterChecks";
@@ -26,10 +27,9 @@ export type BgNbdParameters = {
   b: number;
 };
 
-const MODEL = "BG/NBD";
 /** What the shared fit and likelihood (see `fitPurchaseCounts`) need to know about BG/NBD. */
 const BG_NBD: PurchaseCountModel<BgNbdParameters> = {
-  model: MODEL,
+  model: MODEL_NAMES.bgnbd,
   names: ["r", "alpha", "a", "b"],
   carriesUnit: [false, true, false, false],
   logLikelihoodOf: bgNbdGroupedLogLikelihood,
@@ -77,7 +77,7 @@ export function fitBgNbd(data: CustomerData, options: FitOptions = {}): FitResul
  * @example bgNbdProbabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86) // 0.7266 (FHL 2005)
  */
 export function bgNbdProbabilityAlive(parameters: BgNbdParameters, x: number, recency: number, T: number): number {
-  checkParameters("probabilityAlive", MODEL, parameters);
+  checkParameters("probabilityAlive", MODEL_NAMES.bgnbd, parameters);
   checkCustomer("probabilityAlive", x, recency, T);
   return aliveProbability(parameters, x, recency, T);
 }
@@ -90,7 +90,7 @@ export function bgNbdProbabilityAlive(parameters: BgNbdParameters, x: number, re
  * @example bgNbdProbabilitiesAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: [0, 2], recency: [0, 30.43], T: [38.86, 38.86] }) // Float64Array [1, 0.7266] (FHL 2005)
  */
 export function bgNbdProbabilitiesAlive(parameters: BgNbdParameters, customers: CustomerData): Float64Array {
-  checkParameters("probabilitiesAlive", MODEL, parameters);
+  checkParameters("probabilitiesAlive", MODEL_NAMES.bgnbd, parameters);
   const { frequency, recency, T } = customers;
   const alive = new Float64Array(frequency.length);
   for (let i = 0; i < alive.length; i++) {
@@ -113,7 +113,7 @@ export function bgNbdProbabilitiesAlive(parameters: BgNbdParameters, customers: 
  * @example bgNbdExpectedPurchases({ r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }, 78) // 1.858 (FHL 2005, weeks)
  */
 export function bgNbdExpectedPurchases(parameters: BgNbdParameters, t: number): number {
-  checkParameters("expectedPurchases", MODEL, parameters);
+  checkParameters("expectedPurchases", MODEL_NAMES.bgnbd, parameters);
   checkHorizon("expectedPurchases", t);
   const { r, alpha, a, b } = parameters;
   return finite("expectedPurchases", expectedWhileAlive(r, alpha, a, b, t));
@@ -137,7 +137,7 @@ export function bgNbdConditionalExpectedPurchases(
   T: number
 ): number {
   const caller = "conditionalExpectedPurchases";
-  checkParameters(caller, MODEL, parameters);
+  checkParameters(caller, MODEL_NAMES.bgnbd, parameters);
   checkHorizon(caller, t);
   checkCustomer(caller, x, recency, T);
   return bgNbdPurchasesWhileAlive(parameters, t, x, T) * aliveProbability(parameters, x, recency, T);
@@ -183,7 +183,7 @@ function expectedWhileAliveAwayFromOne(r: number, alpha: number, a: number, b: n
 
 function finite(caller: string, value: number): number {
   if (!Number.isFinite(value)) {
-    throw new ClvError("number", `\`${caller}\` has no finite value for these BG/NBD parameters (a + b = 1?)`);
+    throw new ClvError("number", `\`${caller}\` has no finite value for these ${MODEL_NAMES.bgnbd} parameters (a + b = 1?)`);
   }
   return value;
 }

@@ -2,6 +2,7 @@ import { ClvError, ensure } from "../errors";
 import { distinctIndex } from "./customerData";
 import { CompensatedSum } from "./numeric/compensatedSum";
 import { type FitOptions, type FitResult, type LogLikelihood, WARM_START_SIZE, fitRescaled } from "./maximumLikelihood";
+import { MODEL_NAMES } from "./modelNames";
 import { check, checkParameters } from "./parameterChecks";
 import { digamma, logGamma } from "./numeric/special";
 
@@ -27,7 +28,6 @@ export interface SpendData {
   weights?: ArrayLike<number>;
 }
 
-const MODEL = "Gamma-Gamma";
 const NAMES = ["p", "q", "v"] as const;
 
 /**
@@ -127,7 +127,7 @@ export function fitGammaGamma(data: SpendData, options: FitOptions = {}): FitRes
  */
 export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, data: SpendData): number {
   const caller = "gammaGammaLogLikelihood";
-  checkParameters(caller, MODEL, parameters);
+  checkParameters(caller, MODEL_NAMES.gammaGamma, parameters);
   const { frequency, meanSpend, weights } = data;
   const rows = Array.from({ length: frequency.length }, (_, i) => i).filter((i) => frequency[i] > 0);
   for (const i of rows) {
@@ -156,7 +156,7 @@ export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, data: 
  */
 export function conditionalExpectedSpend(parameters: GammaGammaParameters, x: number, meanSpend: number): number {
   const caller = "conditionalExpectedSpend";
-  checkParameters(caller, MODEL, parameters);
+  checkParameters(caller, MODEL_NAMES.gammaGamma, parameters);
   checkSpend(caller, x, meanSpend);
   const spend = x === 0 ? 0 : meanSpend;
   const { p, q, v } = parameters;

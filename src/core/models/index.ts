@@ -18,6 +18,7 @@ export {
   gammaGammaLogLikelihood,
 } from "./gammaGamma";
 export type { FitOptions, FitReport, FitResult } from "./maximumLikelihood";
+export { MODEL_NAMES } from "./modelNames";
 export {
   type BlockCell,
   type BlockModel,
@@ -51,6 +52,7 @@ export {
 export {
   type SbgParameters,
   fitSbg,
+  sbgCustomerLifetimeValue,
   sbgDiscountedExpectedLifetime,
   sbgDiscountedExpectedResidualLifetime,
   sbgRetention,

@@ -1,6 +1,7 @@
 import { ClvError } from "../errors";
 import type { GammaGammaParameters } from "./gammaGamma";
 import type { FitReport } from "./maximumLikelihood";
+import { MODEL_NAMES } from "./modelNames";
 import type { PurchaseModel } from "./purchaseModel";
 import type { SbgParameters } from "./sbg";
 import { type TimeUnit, checkSameTimeUnit, parseTimeUnit } from "./timeUnit";
@@ -33,14 +34,14 @@ export type BlockCell = string | number | boolean;
 
 type Kind = BlockModel["kind"];
 
-/** Each kind's name in the `model` row and its parameters in the order written (the papers' order). */
-const LAYOUTS: Record<Kind, { title: string; parameters: readonly string[] }> = {
-  bgnbd: { title: "BG/NBD", parameters: ["r", "alpha", "a", "b"] },
-  pareto: { title: "Pareto/NBD", parameters: ["r", "alpha", "s", "beta"] },
-  gammaGamma: { title: "Gamma-Gamma", parameters: ["p", "q", "v"] },
-  sbg: { title: "sBG", parameters: ["alpha", "beta"] },
+/** Each kind's parameters in the order written (the papers' order); its `model` row is its MODEL_NAMES entry. */
+const PARAMETERS: Record<Kind, readonly string[]> = {
+  bgnbd: ["r", "alpha", "a", "b"],
+  pareto: ["r", "alpha", "s", "beta"],
+  gammaGamma: ["p", "q", "v"],
+  sbg: ["alpha", "beta"],
 };
-const KINDS = Object.keys(LAYOUTS) as Kind[];
+const KINDS = Object.keys(PARAMETERS) as Kind[];
 
 /** Whether a kind's block has a `unit` row: the purchase models' rates are per unit of time. */
 const hasUnit = (kind: Kind): boolean => kind === "bgnbd" || kind === "pareto";
@@ -51,7 +52,7 @@ const hasUnit = (kind: Kind): boolean => kind === "bgnbd" || kind === "pareto";
  * @example parameterBlockRows("sbg") // 6: model, alpha, beta, log-likelihood, converged, warnings
  */
 export function parameterBlockRows(kind: Kind): number {
-  return 1 + (hasUnit(kind) ? 1 : 0) + LAYOUTS[kind].parameters.length + 3;
+  return 1 + (hasUnit(kind) ? 1 : 0) + PARAMETERS[kind].length + 3;
 }
 
 /**
@@ -67,13 +68,13 @@ export function parameterBlockRows(kind: Kind): number {
  *   // [["model", "sBG"], ["alpha", 0.704], ["beta", 1.182], ["log-likelihood", -1.5], ["converged", true], ["warnings", "none"]]
  */
 export function writeParameterBlock(model: BlockModel, report: FitReport): BlockCell[][] {
-  const { title, parameters } = LAYOUTS[model.kind];
+  const parameters = PARAMETERS[model.kind];
   const values = parameters.map((name) => (model.parameters as Record<string, number>)[name]);
   if (!values.every(Number.isFinite)) {
     throw new ClvError("value", `\`writeParameterBlock\` cannot fit these data: ${report.warnings.join("; ")}`);
   }
   return [
-    ["model", title],
+    ["model", MODEL_NAMES[model.kind]],
     ...("unit" in model ? [["unit", model.unit]] : []),
     ...parameters.map((name, i) => [name, values[i]]),
     ["log-likelihood", report.logLikelihood],
@@ -114,16 +115,17 @@ export function readParameterBlock(block: readonly (readonly unknown[])[], name:
 
   const model = rows.get("model");
   if (model === undefined) throw new ClvError("value", `${name}: no 'model' row; give the block a fit spills (its first row is model)`);
-  const kind = KINDS.find((k) => typeof model.value === "string" && model.value.trim().toLowerCase() === LAYOUTS[k].title.toLowerCase());
+  const kind = KINDS.find((k) => typeof model.value === "string" && model.value.trim().toLowerCase() === MODEL_NAMES[k].toLowerCase());
   if (kind === undefined) {
-    const titles = KINDS.map((k) => LAYOUTS[k].title);
+    const titles = KINDS.map((k) => MODEL_NAMES[k]);
     throw new ClvError(
       "value",
       `${name}: model (row ${model.row}) is ${shown(model.value)}; use ${titles.slice(0, -1).join(", ")} or ${titles[titles.length - 1]}`
     );
   }
 
-  const { title, parameters: names } = LAYOUTS[kind];
+  const title = MODEL_NAMES[kind];
+  const names = PARAMETERS[kind];
   const parameters: Record<string, number> = {};
   for (const parameter of names) {
     const entry = rows.get(parameter);
@@ -163,7 +165,7 @@ export function readPurchaseModelBlock(
 ): TimedPurchaseModel {
   const model = readParameterBlock(block, name);
   if (model.kind !== "bgnbd" && model.kind !== "pareto") {
-    throw new ClvError("value", `${name} holds ${LAYOUTS[model.kind].title} parameters; give a BG/NBD or Pareto/NBD block`);
+    throw new ClvError("value", `${name} holds ${MODEL_NAMES[model.kind]} parameters; give a ${MODEL_NAMES.bgnbd} or ${MODEL_NAMES.pareto} block`);
   }
   if (timesUnit !== undefined) checkSameTimeUnit(model.unit, timesUnit, name);
   return model;
@@ -180,7 +182,7 @@ export function readPurchaseModelBlock(
 export function readGammaGammaBlock(block: readonly (readonly unknown[])[], name: string): GammaGammaParameters {
   const model = readParameterBlock(block, name);
   if (model.kind !== "gammaGamma") {
-    throw new ClvError("value", `${name} holds ${LAYOUTS[model.kind].title} parameters; give a Gamma-Gamma block`);
+    throw new ClvError("value", `${name} holds ${MODEL_NAMES[model.kind]} parameters; give a ${MODEL_NAMES.gammaGamma} block`);
   }
   return model.parameters;
 }

@@ -8,6 +8,7 @@ import {
   purchaseCountLogLikelihood,
 } from "./customerData";
 import type { FitOptions, FitResult, LogLikelihood } from "./maximumLikelihood";
+import { MODEL_NAMES } from "./modelNames";
 import { CompensatedSum } from "./numeric/compensatedSum";
 import { logHyp2f1One } from "./numeric/logHyp2f1One";
 import { log1pExp, logistic, powerDifferenceRatio } from "./numeric/logSpace";
@@ -27,10 +28,9 @@ export type ParetoNbdParameters = {
   beta: number;
 };
 
-const MODEL = "Pareto/NBD";
 /** What the shared fit and likelihood (see `fitPurchaseCounts`) need to know about Pareto/NBD. */
 const PARETO_NBD: PurchaseCountModel<ParetoNbdParameters> = {
-  model: MODEL,
+  model: MODEL_NAMES.pareto,
   names: ["r", "alpha", "s", "beta"],
   carriesUnit: [false, true, false, true],
   logLikelihoodOf: paretoGroupedLogLikelihood,
@@ -149,7 +149,7 @@ export function fitParetoNbd(data: CustomerData, options: FitOptions = {}): FitR
  * @example paretoNbdProbabilityAlive({ r: 0.5533, alpha: 10.58, s: 0.6062, beta: 11.67 }, 26, 30.86, 31) // 0.9979
  */
 export function paretoNbdProbabilityAlive(parameters: ParetoNbdParameters, x: number, recency: number, T: number): number {
-  checkParameters("probabilityAlive", MODEL, parameters);
+  checkParameters("probabilityAlive", MODEL_NAMES.pareto, parameters);
   checkCustomer("probabilityAlive", x, recency, T);
   return logistic(-logOddsDead(parameters, x, recency, T));
 }
@@ -162,7 +162,7 @@ export function paretoNbdProbabilityAlive(parameters: ParetoNbdParameters, x: nu
  * @example paretoNbdProbabilitiesAlive({ r: 0.5533, alpha: 10.58, s: 0.6062, beta: 11.67 }, { frequency: [26], recency: [30.86], T: [31] }) // Float64Array [0.9979]
  */
 export function paretoNbdProbabilitiesAlive(parameters: ParetoNbdParameters, customers: CustomerData): Float64Array {
-  checkParameters("probabilitiesAlive", MODEL, parameters);
+  checkParameters("probabilitiesAlive", MODEL_NAMES.pareto, parameters);
   const { frequency, recency, T } = customers;
   const alive = new Float64Array(frequency.length);
   for (let i = 0; i < alive.length; i++) {
@@ -183,7 +183,7 @@ export function paretoNbdProbabilitiesAlive(parameters: ParetoNbdParameters, cus
  * @example paretoNbdExpectedPurchases({ r: 1, alpha: 1, s: 2, beta: 1 }, 1) // 0.5 (1 * 1 / (1 * 1) * (1 - 1/2))
  */
 export function paretoNbdExpectedPurchases(parameters: ParetoNbdParameters, t: number): number {
-  checkParameters("expectedPurchases", MODEL, parameters);
+  checkParameters("expectedPurchases", MODEL_NAMES.pareto, parameters);
   checkHorizon("expectedPurchases", t);
   const { r, alpha, s, beta } = parameters;
   return ((r * beta) / alpha) * powerDifferenceRatio(s - 1, Math.log1p(t / beta));
@@ -206,7 +206,7 @@ export function paretoNbdConditionalExpectedPurchases(
   T: number
 ): number {
   const caller = "conditionalExpectedPurchases";
-  checkParameters(caller, MODEL, parameters);
+  checkParameters(caller, MODEL_NAMES.pareto, parameters);
   checkHorizon(caller, t);
   checkCustomer(caller, x, recency, T);
   return paretoNbdPurchasesWhileAlive(parameters, t, x, T) * logistic(-logOddsDead(parameters, x, recency, T));

@@ -1,5 +1,6 @@
 import {
   fitSbg,
+  sbgCustomerLifetimeValue,
   sbgDiscountedExpectedLifetime,
   sbgDiscountedExpectedResidualLifetime,
   sbgRetention,
@@ -11,6 +12,8 @@ const DIGITS = 12;
 /** Published figures to 3 significant digits: 3 decimals below 1, 2 decimals from 1 to 10. */
 const THREE_DIGITS_BELOW_ONE = 3;
 const THREE_DIGITS_ABOVE_ONE = 2;
+/** The published DEL 3.695 (3 decimals) times a margin of 100: agreement to 0.05, i.e. 1 decimal. */
+const PUBLISHED_DEL_TIMES_100 = 1;
 
 // Fader & Hardie (2007), "How to project customer retention", J. Interactive Marketing 21(1), Table 1:
 // percentage of each cohort still active at the start of years 0..7.
@@ -125,5 +128,28 @@ describe("discounted expected (residual) lifetime", () => {
 
   test("at a rate of 1e-15 with alpha <= 1 the undiscounted lifetime is infinite: a number error, not a wrong number", () => {
     expect(() => sbgDiscountedExpectedLifetime({ alpha: 0.5, beta: 1 }, 1e-15)).toThrow(expect.objectContaining({ kind: "number" }));
+  });
+});
+
+describe("sbgCustomerLifetimeValue", () => {
+  test("a customer just acquired, alpha 0.704, beta 1.182, margin 100 per period, 10 %: 100 x DEL 3.695 = 369.5 (Fader & Hardie 2010, section 3)", () => {
+    expect(sbgCustomerLifetimeValue({ alpha: 0.704, beta: 1.182 }, 100, 0.1)).toBeCloseTo(369.5, PUBLISHED_DEL_TIMES_100);
+  });
+
+  test("after 0 renewals, alpha = beta = 1, d = 100 %, margin 100: 100 x DERL = 100 (4 ln 2 - 2) = 77.259 (worked out in the DERL tests above)", () => {
+    expect(sbgCustomerLifetimeValue({ alpha: 1, beta: 1 }, 100, 1, 0)).toBeCloseTo(100 * (4 * Math.LN2 - 2), DIGITS);
+  });
+
+  test("a margin that is not a number, a discount rate of 0 or fractional renewals are value errors naming sbgCustomerLifetimeValue", () => {
+    const value = (message: string) => expect.objectContaining({ kind: "value", message });
+    expect(() => sbgCustomerLifetimeValue({ alpha: 1, beta: 1 }, Number.NaN, 0.1)).toThrow(
+      value("`sbgCustomerLifetimeValue` requires a margin per period that is a number; got NaN")
+    );
+    expect(() => sbgCustomerLifetimeValue({ alpha: 1, beta: 1 }, 100, 0)).toThrow(
+      value("`sbgCustomerLifetimeValue` requires a discount rate per period above 0 (0.1 for 10 %); got 0")
+    );
+    expect(() => sbgCustomerLifetimeValue({ alpha: 1, beta: 1 }, 100, 0.1, 1.5)).toThrow(
+      value("`sbgCustomerLifetimeValue` requires renewals that are a whole number of 0 or more; got 1.5")
+    );
   });
 });

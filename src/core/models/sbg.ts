@@ -1,5 +1,6 @@
 import { ClvError, ensure } from "../errors";
 import { type FitOptions, type FitResult, fitRescaled } from "./maximumLikelihood";
+import { MODEL_NAMES } from "./modelNames";
 import { logHyp2f1One } from "./numeric/logHyp2f1One";
 import { check, checkParameters } from "./parameterChecks";
 import { logGamma } from "./numeric/special";
@@ -15,7 +16,6 @@ export type SbgParameters = {
   beta: number;
 };
 
-const MODEL = "sBG";
 const NAMES = ["alpha", "beta"] as const;
 
 /**
@@ -92,7 +92,7 @@ export function fitSbg(active: ArrayLike<number>, options: FitOptions = {}): Fit
  * @example sbgSurvival({ alpha: 1, beta: 1 }, 3) // 0.25 (1 / (t + 1) for alpha = beta = 1)
  */
 export function sbgSurvival(parameters: SbgParameters, t: number): number {
-  checkParameters("sbgSurvival", MODEL, parameters);
+  checkParameters("sbgSurvival", MODEL_NAMES.sbg, parameters);
   check("sbgSurvival", t >= 0 && Number.isFinite(t), "a period t of 0 or more", t);
   const { alpha, beta } = parameters;
   return Math.exp(logGamma(beta + t) - logGamma(beta) + logGamma(alpha + beta) - logGamma(alpha + beta + t));
@@ -108,7 +108,7 @@ export function sbgSurvival(parameters: SbgParameters, t: number): number {
  * @example sbgRetention({ alpha: 1, beta: 1 }, 1) // 0.5
  */
 export function sbgRetention(parameters: SbgParameters, t: number): number {
-  checkParameters("sbgRetention", MODEL, parameters);
+  checkParameters("sbgRetention", MODEL_NAMES.sbg, parameters);
   check("sbgRetention", t >= 1 && Number.isFinite(t), "a period t of 1 or more", t);
   const { alpha, beta } = parameters;
   return (beta + t - 1) / (alpha + beta + t - 1);
@@ -119,7 +119,7 @@ export function sbgRetention(parameters: SbgParameters, t: number): number {
  * S(t) / (1 + d)^t = 2F1(1, beta; alpha + beta; 1 / (1 + d)) (Fader & Hardie 2010, "Customer-base
  * valuation in a contractual setting: the perils of ignoring heterogeneity", Marketing Science 29(1),
  * eq. 3). The first period counts in full (payment at acquisition), each later one if renewed, discounted.
- * Multiply by the margin per period for the customer's value. The 2F1 is `logHyp2f1One`'s continued
+ * {@link sbgCustomerLifetimeValue} multiplies it by the margin. The 2F1 is `logHyp2f1One`'s continued
  * fraction (stdlib's general hyp2f1 returns NaN once alpha + beta reaches the millions). Cost O(1/sqrt(d)).
  *
  * @param discountRate - per period, above 0 (0.1 for 10 %)
@@ -128,10 +128,7 @@ export function sbgRetention(parameters: SbgParameters, t: number): number {
  * @example sbgDiscountedExpectedLifetime({ alpha: 0.704, beta: 1.182 }, 0.1) // 3.695 (Fader & Hardie 2010)
  */
 export function sbgDiscountedExpectedLifetime(parameters: SbgParameters, discountRate: number): number {
-  checkParameters("sbgDiscountedExpectedLifetime", MODEL, parameters);
-  checkDiscountRate("sbgDiscountedExpectedLifetime", discountRate);
-  const { alpha, beta } = parameters;
-  return discountedSum("sbgDiscountedExpectedLifetime", beta, alpha + beta, discountRate);
+  return discountedLifetime("sbgDiscountedExpectedLifetime", parameters, discountRate);
 }
 
 /**
@@ -148,11 +145,36 @@ export function sbgDiscountedExpectedLifetime(parameters: SbgParameters, discoun
  * @example sbgDiscountedExpectedResidualLifetime({ alpha: 1, beta: 1 }, 1, 0) // 0.7725887222397811 (= 4 ln 2 - 2)
  */
 export function sbgDiscountedExpectedResidualLifetime(parameters: SbgParameters, discountRate: number, renewals: number): number {
-  const caller = "sbgDiscountedExpectedResidualLifetime";
-  checkParameters(caller, MODEL, parameters);
-  checkDiscountRate(caller, discountRate);
-  check(caller, Number.isInteger(renewals) && renewals >= 0, "renewals that are a whole number of 0 or more", renewals);
+  return discountedLifetime("sbgDiscountedExpectedResidualLifetime", parameters, discountRate, renewals);
+}
+
+/**
+ * The value of a subscription customer under the sBG model, in the currency of `margin`: margin x DEL
+ * ({@link sbgDiscountedExpectedLifetime}) for a customer just acquired, or margin x DERL
+ * ({@link sbgDiscountedExpectedResidualLifetime}) for one who has made `renewals` renewals (Fader &
+ * Hardie 2010, "Customer-base valuation in a contractual setting: the perils of ignoring heterogeneity",
+ * eqs. 3 and 6). The margin is earned at the start of each period the customer is active. Cost O(1/sqrt(d)).
+ *
+ * @param margin - margin per customer per period (currency)
+ * @param discountRate - per period, above 0 (0.1 for 10 %)
+ * @param renewals - renewals made so far, a whole number of 0 or more; leave out for a customer just acquired
+ * @throws ClvError `value` for a margin that is not a finite number, non-positive parameters or discount
+ *   rate, or renewals not a whole number >= 0; `number` for a rate so near 0 that the sum cannot be computed
+ * @example sbgCustomerLifetimeValue({ alpha: 0.704, beta: 1.182 }, 100, 0.1) // 369.5 (100 x DEL 3.695, Fader & Hardie 2010)
+ */
+export function sbgCustomerLifetimeValue(parameters: SbgParameters, margin: number, discountRate: number, renewals?: number): number {
+  const caller = "sbgCustomerLifetimeValue";
+  check(caller, Number.isFinite(margin), "a margin per period that is a number", margin);
+  return margin * discountedLifetime(caller, parameters, discountRate, renewals);
+}
+
+/** DEL, or DERL after `renewals` renewals when given, in periods; inputs checked in the name of `caller`. */
+function discountedLifetime(caller: string, parameters: SbgParameters, discountRate: number, renewals?: number): number {
+  checkParameters(caller, MODEL_NAMES.sbg, parameters);
+  check(caller, discountRate > 0 && Number.isFinite(discountRate), "a discount rate per period above 0 (0.1 for 10 %)", discountRate);
   const { alpha, beta } = parameters;
+  if (renewals === undefined) return discountedSum(caller, beta, alpha + beta, discountRate);
+  check(caller, Number.isInteger(renewals) && renewals >= 0, "renewals that are a whole number of 0 or more", renewals);
   const n = renewals + 1;
   return ((beta + n - 1) / (alpha + beta + n - 1)) * discountedSum(caller, beta + n, alpha + beta + n, discountRate);
 }
@@ -164,8 +186,4 @@ function discountedSum(caller: string, b: number, c: number, discountRate: numbe
     throw new ClvError("number", `\`${caller}\` has no computable value at a discount rate of ${discountRate}; use a larger rate`);
   }
   return value;
-}
-
-function checkDiscountRate(caller: string, discountRate: number): void {
-  check(caller, discountRate > 0 && Number.isFinite(discountRate), "a discount rate per period above 0 (0.1 for 10 %)", discountRate);
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from "../analyze";
-import type { FitReport } from "../models";
+import { type FitReport, MODEL_NAMES } from "../models";
 import { isoDate } from "../transactions";
 import { type ChartPlan, type NamedCellPlan, NUMBER_FORMATS, type SheetPlan } from "./reportPlan";
 import { ASSUMPTION_NAMES, SEGMENTS_TABLE, finiteOrNull, segmentHeaders, segmentsTable } from "./segmentTable";
@@ -24,8 +24,6 @@ const CHART_ROWS = 18;
 /** Row errors listed on the summary (the parse report keeps more). */
 const SHOWN_ROW_ERRORS = 10;
 
-export const PURCHASE_MODEL_NAMES = { bgnbd: "BG/NBD", pareto: "Pareto/NBD" } as const;
-
 /** How the segment table's interval columns are made (see `segmentClvIntervals`). */
 export const INTERVAL_NOTE =
   "Predicted CLV low / high: a 95% interval for the segment's mean predicted CLV, by the delta method: from mean / f to mean x f, " +
@@ -44,7 +42,7 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
   const { unit, horizonPeriods } = settings;
   const { money } = inputs;
   const layout = new SheetLayout(inputs.name, "summary");
-  const modelName = PURCHASE_MODEL_NAMES[model.kind];
+  const modelName = MODEL_NAMES[model.kind];
 
   layout.text("Customer lifetime value by segment", "title");
   const source = inputs.source === undefined ? "" : `Data: ${inputs.source}; `;
@@ -68,7 +66,7 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
       ? ["CAC per customer", inputs.cac as number, money, "named cell: acquisition cost of one customer, every segment"]
       : ["CAC per customer", "per segment: the CAC column of the segment table", NUMBER_FORMATS.text],
     [`Lapsed after (${unit}s without a purchase)`, settings.inactivityPeriods, NUMBER_FORMATS.decimal, "set by the analysis: run the wizard again to change it"],
-    ["Predicted CLV", `${modelName} + Gamma-Gamma`, NUMBER_FORMATS.text, `values from the models, with the margin, discount rate and horizon of this run`],
+    ["Predicted CLV", `${modelName} + ${MODEL_NAMES.gammaGamma}`, NUMBER_FORMATS.text, `values from the models, with the margin, discount rate and horizon of this run`],
   ];
   const block = layout.labelled(assumptions);
   const named = (row: number, name: string, comment: string): NamedCellPlan => ({ name, sheet: inputs.name, row: block.row + row, column: 1, comment });
@@ -92,7 +90,7 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
       "discounted, over the horizon. LTV:CAC, Payback and Max CAC use it.",
     `Blank: no customer time at risk (APF onwards), or no customer lapsed yet (ACL, basic CLV). ` +
       "#NUM! in Payback: the margin never recovers the CAC.",
-    `Predicted CLV and P(alive): ${modelName} purchases x Gamma-Gamma spend per customer, margin ${settings.margin}, ` +
+    `Predicted CLV and P(alive): ${modelName} purchases x ${MODEL_NAMES.gammaGamma} spend per customer, margin ${settings.margin}, ` +
       `discounted at ${settings.discountRate} per ${unit} over ${horizonPeriods} ${unit}s.`,
     INTERVAL_NOTE,
   ]);
@@ -100,7 +98,7 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
   layout.text("Models", "heading");
   layout.labelled([
     ...fitRows(`Purchase model`, modelName, model.parameters, model),
-    ...fitRows("Spend model", "Gamma-Gamma", spendModel.parameters, spendModel),
+    ...fitRows("Spend model", MODEL_NAMES.gammaGamma, spendModel.parameters, spendModel),
   ]);
 
   const warnings = [...report.warnings, ...analysis.warnings];

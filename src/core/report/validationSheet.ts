@@ -1,10 +1,11 @@
+import { MODEL_NAMES } from "../models";
 import { isoDate } from "../transactions/days";
 import type { HoldoutValidation } from "../validation";
 import { excelSerial } from "./excelAddress";
 import { type ChartPlan, NUMBER_FORMATS, type SheetPlan, type TablePlan } from "./reportPlan";
 import { finiteOrNull } from "./segmentTable";
 import { SheetLayout } from "./sheetLayout";
-import { PURCHASE_MODEL_NAMES, fitRows } from "./summarySheet";
+import { fitRows } from "./summarySheet";
 
 export const TRACKING_TABLE = "CLV_Tracking";
 export const BY_FREQUENCY_TABLE = "CLV_HoldoutByFrequency";
@@ -25,7 +26,7 @@ const CHART_ROWS = 18;
  */
 export function validationSheet(validation: HoldoutValidation, name: string): SheetPlan {
   const { unit, tracking, errors } = validation;
-  const modelName = PURCHASE_MODEL_NAMES[validation.model.kind];
+  const modelName = MODEL_NAMES[validation.model.kind];
   const calibrationPeriods = tracking.calibrationPeriods;
   const periods = tracking.periodEnds.length;
   const layout = new SheetLayout(name, "validation");

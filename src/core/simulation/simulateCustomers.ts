@@ -1,6 +1,7 @@
 import { ensure } from "../errors";
 import type { CustomerData } from "../models/customerData";
 import type { GammaGammaParameters } from "../models/gammaGamma";
+import { MODEL_NAMES } from "../models/modelNames";
 import { checkParameters } from "../models/parameterChecks";
 import type { PurchaseModel } from "../models/purchaseModel";
 import { type Random, createRandom } from "./random";
@@ -49,8 +50,8 @@ export interface SimulatedCustomer {
 export function simulateCustomers(options: SimulationOptions): SimulatedCustomer[] {
   const caller = "simulateCustomers";
   const { model, spend, ages, seed } = options;
-  checkParameters(caller, model.kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD", model.parameters);
-  if (spend !== undefined) checkParameters(caller, "Gamma-Gamma", spend);
+  checkParameters(caller, MODEL_NAMES[model.kind], model.parameters);
+  if (spend !== undefined) checkParameters(caller, MODEL_NAMES.gammaGamma, spend);
   const random = createRandom(seed);
   return Array.from({ length: ages.length }, (_, i) => {
     const T = ages[i];
