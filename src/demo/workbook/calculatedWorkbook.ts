@@ -56,9 +56,8 @@ export class CalculatedWorkbook {
         if (used === null) continue;
         const whole = { row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount };
         const content = sheet.grid(whole, (row, column) => {
-          const input = sheet.formulaAt(row, column);
-          if (isFormula(input, sheet, row, column)) formulas.push({ sheet: sheet.name, row, column });
-          return this.engineContent({ sheet: sheet.name, row, column }, input, sheet);
+          if (sheet.hasFormula(row, column)) formulas.push({ sheet: sheet.name, row, column });
+          return this.engineContent({ sheet: sheet.name, row, column }, sheet);
         });
         engine.setSheetContent(this.sheetId(sheet.name), content);
       }
@@ -93,12 +92,12 @@ export class CalculatedWorkbook {
     this.errors.delete(keyOf(cell));
     const changes = this.engine.setCellContents(
       { sheet: this.sheetId(sheet.name), row: cell.row, col: cell.column },
-      [[this.engineContent(cell, sheet.formulaAt(cell.row, cell.column), sheet)]]
+      [[this.engineContent(cell, sheet)]]
     );
     for (const change of changes) {
       if (!(change instanceof ExportedCellChange)) continue;
       const changedSheet = this.model.sheet(this.engine.getSheetName(change.sheet) as string);
-      if (isFormula(changedSheet.formulaAt(change.row, change.col), changedSheet, change.row, change.col)) {
+      if (changedSheet.hasFormula(change.row, change.col)) {
         this.store({ sheet: changedSheet.name, row: change.row, column: change.col }, change.newValue);
       }
     }
@@ -150,8 +149,9 @@ export class CalculatedWorkbook {
   }
 
   /** What HyperFormula gets for a cell: a formula in A1 terms, a number, a boolean, text (kept as text by a leading '), or null. */
-  private engineContent(cell: CellPosition, input: FakeValue, sheet: FakeSheet): RawCellContent {
-    if (isFormula(input, sheet, cell.row, cell.column)) return a1Formula(input as string, cell, this.model.tables);
+  private engineContent(cell: CellPosition, sheet: FakeSheet): RawCellContent {
+    const input = sheet.formulaAt(cell.row, cell.column);
+    if (sheet.hasFormula(cell.row, cell.column)) return a1Formula(input as string, cell, this.model.tables);
     if (input === "") return null;
     return typeof input === "string" ? `'${input}` : input;
   }
@@ -202,9 +202,4 @@ export class CalculatedWorkbook {
     }
     this.model.sheet(cell.sheet).seed(cell.row, cell.column, [[stored]]);
   }
-}
-
-/** Whether a cell's input is a formula (the fake keeps "=..." typed in a text cell as text). */
-function isFormula(input: FakeValue, sheet: FakeSheet, row: number, column: number): boolean {
-  return typeof input === "string" && input.startsWith("=") && input.length > 1 && sheet.formatAt(row, column) !== "@";
 }

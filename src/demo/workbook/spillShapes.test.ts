@@ -4,17 +4,13 @@
  * Published figures: sBG cohorts of Fader & Hardie (2007), DEL of Fader & Hardie (2010), BG/NBD on CDNOW
  * (Fader, Hardie & Lee 2005, read from shared/data beside the repo; skipped, with a note, when absent).
  */
-import * as path from "path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { describeWithSharedData, readNumericCsv } from "../../../test/sharedData";
 import { FakeWorkbook } from "../../excel/fake";
-import * as cellFunctions from "../../functions/functions";
+import { type FunctionsJsonEntry, registerClvFunctions } from "../testing/calculatedReport";
 import type { CellPosition } from "./a1Formula";
 import { CalculatedWorkbook } from "./calculatedWorkbook";
-import { type CustomFunction, registerCustomFunctions } from "./customFunctionsPlugin";
 import { CLV_SPILL_SHAPES } from "./spillShapes";
 
-const FUNCTIONS = path.resolve(__dirname, "..", "..", "functions", "functions.ts");
 const CDNOW_FILE = "cdnow_customers_summary.csv";
 
 /** Published figures have 3 decimals: within half a unit of the third. */
@@ -26,13 +22,9 @@ const EXACT = 1e-12;
 const REGULAR = [100, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1]; // alpha 0.704, beta 1.182
 const HIGH_END = [100, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1]; // alpha 0.668, beta 3.806
 
-let metadata: { id: string; result?: { dimensionality?: string } }[];
+let metadata: FunctionsJsonEntry[];
 beforeAll(async () => {
-  const { metadataJson, errors } = await generateCustomFunctionsMetadata(FUNCTIONS);
-  expect(errors).toEqual([]);
-  metadata = JSON.parse(metadataJson).functions;
-  const implementations = new Map(Object.entries(cellFunctions as unknown as Record<string, CustomFunction>));
-  registerCustomFunctions("CLV", JSON.parse(metadataJson).functions, implementations, CLV_SPILL_SHAPES);
+  metadata = await registerClvFunctions();
 });
 
 /** A workbook with one sheet, "Model", holding `rows` from A1. */

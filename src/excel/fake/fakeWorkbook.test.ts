@@ -63,6 +63,7 @@ describe("the fake Excel", () => {
     expect(data.values("A1:D1")).toEqual([[123, 45292, "", "abc"]]);
     expect(data.formula("C1")).toBe("=1+1");
     expect(data.values("A2:D2")).toEqual([["00123", "2024-01", "=1+1", "abc"]]);
+    expect([data.hasFormula(0, 2), data.hasFormula(1, 2)]).toEqual([true, false]); // C1 a formula, C2 text
   });
 
   test('a typed percentage is its fraction, as Excel reads "40%" (0.4); "12.5 %" is 0.125; "40 % off" stays text', async () => {

@@ -125,6 +125,11 @@ export class FakeSheet {
     return bottom < 0 ? null : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   }
 
+  /** Whether a cell holds a formula (see `typed`: "=..." written to a text-formatted cell stays text). */
+  hasFormula(row: number, column: number): boolean {
+    return this.formulaByCell.has(key(row, column));
+  }
+
   /** Whether a cell holds a value or a formula. */
   hasData(row: number, column: number): boolean {
     const value = this.rows[row]?.[column];
