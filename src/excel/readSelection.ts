@@ -56,9 +56,7 @@ export async function readSelection(onProgress?: (progress: ReadProgress) => voi
       await context.sync();
     } catch (error) {
       if ((error as { code?: string }).code === "InvalidSelection") {
-        throw new WorkbookError("multipleAreas", "Select one block of cells (or one cell inside the transactions); several areas, a chart or a shape cannot be read", [], {
-          cause: error,
-        });
+        throw new WorkbookError({ kind: "multipleAreas" }, { cause: error });
       }
       throw error;
     }
@@ -83,7 +81,7 @@ export async function readSelection(onProgress?: (progress: ReadProgress) => voi
     }
     target.load("address, rowIndex, columnIndex, rowCount, columnCount");
     await context.sync();
-    if (target.isNullObject) throw emptySelection();
+    if (target.isNullObject) throw new WorkbookError({ kind: "emptySelection" });
 
     // A table's totals row is a sum, not a transaction.
     const rowCount = target.rowCount - (holder?.table.showTotals ? 1 : 0);
@@ -99,7 +97,9 @@ export async function readSelection(onProgress?: (progress: ReadProgress) => voi
       for (const row of block.values) values.push(row as CellValue[]);
       onProgress?.({ rowsRead: start + rows, rowCount });
     }
-    if (values.length === 1 && columnCount === 1 && (values[0][0] === "" || values[0][0] === null)) throw emptySelection();
+    if (values.length === 1 && columnCount === 1 && (values[0][0] === "" || values[0][0] === null)) {
+      throw new WorkbookError({ kind: "emptySelection" });
+    }
     return {
       address:
         rowCount === target.rowCount
@@ -116,8 +116,4 @@ export async function readSelection(onProgress?: (progress: ReadProgress) => voi
       previewText: shown.text.slice(0, rowCount),
     };
   });
-}
-
-function emptySelection(): WorkbookError {
-  return new WorkbookError("emptySelection", "The selection holds no data: select the transactions (with their header row), or one cell inside them");
 }

@@ -33,9 +33,6 @@ export function missingExcelApi(): string | undefined {
  */
 export function requireExcelApi(): void {
   if (!supportsExcelApi(EXCEL_API_REQUIREMENT)) {
-    throw new WorkbookError(
-      "unsupported",
-      `This Excel does not support ExcelApi ${EXCEL_API_REQUIREMENT}: use Excel on the web, Microsoft 365 or Excel 2021 or later`
-    );
+    throw new WorkbookError({ kind: "unsupported", requirement: EXCEL_API_REQUIREMENT });
   }
 }

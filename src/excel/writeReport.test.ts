@@ -236,7 +236,7 @@ describe("writeReport: a failure midway", () => {
     expect(error).toBeInstanceOf(WorkbookError);
     expect(error.kind).toBe("writeFailed");
     expect(error.message).toBe("Writing the report failed: Injected failure of Charts.add. No half-written sheet was left.");
-    expect(error.remainingSheets).toEqual([]);
+    expect(error.problem).toMatchObject({ remainingSheets: [], deletedSheets: [] });
     expect(workbook.sheetNames()).toEqual(["Data"]);
     expect([...workbook.names.keys()]).toEqual([]);
     expect(workbook.tables).toEqual([]);
@@ -246,7 +246,7 @@ describe("writeReport: a failure midway", () => {
   test("a failure on a later sheet removes the sheets already finished too", async () => {
     // Tables are added in plan order: CLV_Segments, CLV_Customers, CLV_Cohorts (the 3rd), ...
     workbook.failOn("Tables.add", 3);
-    await expect(writeReport(plan, { replaceOwnSheets: false })).rejects.toMatchObject({ kind: "writeFailed", remainingSheets: [] });
+    await expect(writeReport(plan, { replaceOwnSheets: false })).rejects.toMatchObject({ kind: "writeFailed", problem: { remainingSheets: [] } });
     expect(workbook.sheetNames()).toEqual(["Data"]);
   });
 
@@ -254,7 +254,7 @@ describe("writeReport: a failure midway", () => {
     workbook.failOn("Tables.add", 2); // fails on CLV Customers, after CLV Summary is complete
     workbook.failOn("Worksheet.delete", 1); // the clean-up's first deletion: CLV Summary
     const error: WorkbookError = await writeReport(plan, { replaceOwnSheets: false }).catch((e) => e);
-    expect(error.remainingSheets).toEqual(["CLV Summary"]);
+    expect(error.problem).toMatchObject({ remainingSheets: ["CLV Summary"] });
     expect(error.message).toMatch(/These sheets could not be removed: CLV Summary\.$/);
     expect(workbook.sheetNames()).toEqual(["Data", "CLV Summary"]);
   });
@@ -264,6 +264,7 @@ describe("writeReport: a failure midway", () => {
     workbook.failOn("Tables.add", 1);
     const error: WorkbookError = await writeReport(plan, { replaceOwnSheets: true }).catch((e) => e);
     expect(error.message).toMatch(/The earlier report sheets CLV Summary, CLV Customers, CLV Cohorts, CLV Gold, CLV Burden had already been deleted\.$/);
+    expect(error.problem).toMatchObject({ deletedSheets: ["CLV Summary", "CLV Customers", "CLV Cohorts", "CLV Gold", "CLV Burden"] });
     expect(workbook.sheetNames()).toEqual(["Data"]);
   });
 });

@@ -91,10 +91,8 @@ export async function writeReport(plan: ReportPlan, options: WriteOptions): Prom
     });
   } catch (error) {
     const remaining = await removeCreated(created.sheets, created.names);
-    const cause = error instanceof Error ? error.message : String(error);
-    const left = remaining.length > 0 ? ` These sheets could not be removed: ${remaining.join(", ")}.` : " No half-written sheet was left.";
-    const lost = created.replaced.length > 0 ? ` The earlier report sheets ${created.replaced.join(", ")} had already been deleted.` : "";
-    throw new WorkbookError("writeFailed", `Writing the report failed: ${cause}.${left}${lost}`, remaining, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WorkbookError({ kind: "writeFailed", reason, remainingSheets: remaining, deletedSheets: created.replaced }, { cause: error });
   }
 }
 

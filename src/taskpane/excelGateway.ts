@@ -18,7 +18,8 @@ export interface WriteOptions {
 
 /**
  * Everything the wizard asks of Excel. `officeGateway` implements it over src/excel; tests pass a
- * fake, so no component touches Office.
+ * fake, so no component touches Office. A refusal of the workbook's (several areas selected, a failed
+ * write) rejects with src/excel's `WorkbookError`, which the pane words in its own language.
  */
 export interface ExcelGateway {
   /** Reads the selection: a single cell stands for its current region, a cell in a table for the table. */

@@ -77,7 +77,16 @@ test("the Name box selects the whole sample and the wizard runs through every st
       if (step === "done") {
         const check = await page.getByTestId("holdout-check").textContent();
         expect(check).toMatch(/Repeat purchases in the holdout: [\d,]+ predicted, [\d,]+ actual \(error -?[\d.]+%\)/);
-        expect(await page.getByTestId("intervals-note").isVisible()).toBe(true);
+        // Each segment's mean predicted CLV and 95 % interval as the pane shows them: the figures of the CLV_Segments table, with cents.
+        const rows = await page.getByTestId("clv-intervals").getByRole("row").evaluateAll((trs) =>
+          trs.slice(1).map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? ""))
+        );
+        expect(rows.map(([segment]) => segment).sort()).toEqual(["Phone", "Store", "Web"]);
+        const money = (value: unknown) => (value as number).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        for (const [segment, mean, interval] of rows) {
+          const sheet = async (column: string) => money((await readTableCell(page, "CLV_Segments", segment, column)).value);
+          expect([mean, interval]).toEqual([await sheet("Mean predicted CLV"), `${await sheet("Predicted CLV low")} to ${await sheet("Predicted CLV high")}`]);
+        }
       }
       if (step === "columns") {
         expect(await page.getByTestId("row-summary").textContent()).toContain(`${ORDERS.toLocaleString("en-US")} of ${ORDERS.toLocaleString("en-US")} rows can be used`);

@@ -9,6 +9,7 @@ import type { PurchaseModelKind } from "../../core/models";
 import { type ReportOptions, type ReportPlan, buildReportPlan } from "../../core/report";
 import { type SegmentStrategy, segmentCustomers } from "../../core/segments";
 import { type PeriodUnit, summarizeCustomers } from "../../core/summary";
+import type { ClvInterval } from "../../core/validation";
 import {
   type CellValue,
   type ColumnDetection,
@@ -71,8 +72,8 @@ export interface RunOutcome {
   warnings: string[];
   /** The holdout check's headline figures (`analysis.validation`); null when the run checked none. */
   holdout: HoldoutSummary | null;
-  /** Whether the segments' CLV intervals were estimated (the summary sheet shows them). */
-  intervals: boolean;
+  /** Each segment's mean predicted CLV and its 95 % interval, in the order of `segments` (`analysis.intervals`); null when not estimated (the warnings say why). */
+  intervals: Pick<ClvInterval, "mean" | "low" | "high">[] | null;
 }
 
 /** The holdout check as the done step shows it: repeat purchases in the holdout, predicted and actual. */
@@ -88,8 +89,9 @@ export interface HoldoutSummary {
 
 /**
  * What the done step shows of an analysis: rows, customers, segments, the fits, the warnings, the
- * holdout check's headline figures and whether there are intervals. Plain data.
+ * holdout check's headline figures and the segments' CLV intervals. Plain data.
  * @example runOutcome(analysis).holdout // { periods: 39, unit: "week", actual: 1882, predicted: 1653.4, percentageError: -0.1214 } on CDNOW
+ * @example runOutcome(analysis).intervals // [{ mean: 60, low: 54, high: 66 }, ...] (one per segment), or null
  */
 export function runOutcome(analysis: Analysis): RunOutcome {
   const fit = ({ logLikelihood, converged, iterations }: FitSummary) => ({ logLikelihood, converged, iterations });
@@ -112,7 +114,7 @@ export function runOutcome(analysis: Analysis): RunOutcome {
             predicted: validation.errors.predicted,
             percentageError: validation.errors.percentageError,
           },
-    intervals: analysis.intervals.total !== null,
+    intervals: analysis.intervals.rows?.map(({ mean, low, high }) => ({ mean, low, high })) ?? null,
   };
 }
 

@@ -35,7 +35,8 @@ const CDNOW_CHECK: HoldoutValidation = {
   warnings: [],
 };
 const interval = (mean: number, half: number) => ({ mean, low: mean - half, high: mean + half, parameterError: half / 3, samplingError: half / 6 });
-const INTERVALS: SegmentClvIntervals = { rows: [interval(60, 6), interval(5, 1.5)], total: interval(30, 3), notes: [] };
+// Hand-set intervals for the book's two segments, Gold and Burden: 1,250 +- 125.5 and 5 +- 1.5.
+const INTERVALS: SegmentClvIntervals = { rows: [interval(1250, 125.5), interval(5, 1.5)], total: interval(630, 63), notes: [] };
 const NO_INTERVALS: SegmentClvIntervals = { rows: null, total: null, notes: ["not asked for"] };
 
 /** The done step for `analysis`, as the wizard shows it after writing two sheets. */
@@ -58,7 +59,6 @@ describe("the done step's holdout check", () => {
     expect(check.getByRole("heading", { name: "Forecast check on the holdout" })).toBeInTheDocument();
     expect(check.getByText("Holdout: the last 39 weeks of the data, left out of a second fit of the purchase model.")).toBeInTheDocument();
     expect(check.getByText("Repeat purchases in the holdout: 1,654 predicted, 1,882 actual (error -12.1%).")).toBeInTheDocument();
-    expect(screen.getByTestId("intervals-note")).toHaveTextContent("The CLV Summary sheet shows a 95% interval beside each segment's predicted CLV.");
   });
 
   test("in Chinese", () => {
@@ -80,6 +80,42 @@ describe("the done step's holdout check", () => {
     renderDone({ ...bookAnalysis(), validation: null, intervals: NO_INTERVALS });
     expect(screen.getByTestId("spend-fit")).toBeInTheDocument();
     expect(screen.queryByTestId("holdout-check")).not.toBeInTheDocument();
-    expect(screen.queryByTestId("intervals-note")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("clv-intervals")).not.toBeInTheDocument();
+  });
+});
+
+describe("the done step's CLV intervals", () => {
+  /** The interval table's header and body rows, cell by cell. */
+  function intervalTable(name: string) {
+    const table = within(screen.getByRole("table", { name }));
+    const texts = (cells: HTMLElement[]) => cells.map((cell) => cell.textContent);
+    return {
+      headers: texts(table.getAllByRole("columnheader")),
+      rows: table.getAllByRole("row").slice(1).map((row) => texts(within(row).getAllByRole("cell"))),
+    };
+  }
+
+  test("one row per segment: the mean predicted CLV and its 95% interval, from the worker's summary, with cents as on the sheet", () => {
+    renderDone({ ...bookAnalysis(), validation: null, intervals: INTERVALS });
+    // INTERVALS by hand: Gold 1,250 - 125.5 = 1,124.50 to 1,250 + 125.5 = 1,375.50; Burden 5 -+ 1.5 = 3.50 to 6.50.
+    expect(intervalTable("Predicted CLV by segment")).toEqual({
+      headers: ["Segment", "Mean per customer", "95% interval"],
+      rows: [
+        ["Gold", "1,250.00", "1,124.50 to 1,375.50"],
+        ["Burden", "5.00", "3.50 to 6.50"],
+      ],
+    });
+    expect(screen.getByTestId("clv-intervals")).toHaveTextContent("The same figures are on the CLV Summary sheet");
+  });
+
+  test("in Chinese", () => {
+    renderDone({ ...bookAnalysis(), validation: null, intervals: INTERVALS }, zhCN);
+    expect(intervalTable("各分群的预测 CLV")).toEqual({
+      headers: ["分群", "每位客户平均值", "95% 区间"],
+      rows: [
+        ["Gold", "1,250.00", "1,124.50 至 1,375.50"],
+        ["Burden", "5.00", "3.50 至 6.50"],
+      ],
+    });
   });
 });

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FitSummary, HoldoutSummary } from "../analysis/protocol";
+import type { FitSummary, HoldoutSummary, RunOutcome } from "../analysis/protocol";
 import { formatNumber } from "../i18n/formatNumber";
 import { useMessages } from "../i18n/MessagesContext";
 import type { Wizard } from "../wizard/useWizard";
@@ -23,6 +23,8 @@ import { UNIT_TEXT } from "./AssumptionsStep";
 const PARAMETER_DIGITS = 4;
 /** Decimals of the holdout's percentage error (FHL 2005 compare totals to about a percent). */
 const ERROR_DECIMALS = 1;
+/** Decimals of money, as the report's money format "#,##0.00". */
+const MONEY_DECIMALS = 2;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -30,7 +32,10 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-/** Step 5: the sheets created (each a button that shows it), the model fits, the holdout check, the warnings. */
+/**
+ * Step 5: the sheets created (each a button that shows it), the model fits, the holdout check, each
+ * segment's mean predicted CLV with its 95 % interval (when estimated), the warnings.
+ */
 export function DoneStep({ wizard }: { wizard: Wizard }) {
   const t = useMessages();
   const styles = useStyles();
@@ -79,6 +84,36 @@ export function DoneStep({ wizard }: { wizard: Wizard }) {
     );
   };
 
+  const intervalTable = (intervals: NonNullable<RunOutcome["intervals"]>) => {
+    const money = (value: number) => formatNumber(t.locale, value, { fixedDigits: MONEY_DECIMALS });
+    return (
+      <section className={styles.section} aria-labelledby="clv-intervals-title" data-testid="clv-intervals">
+        <Text as="h3" weight="semibold" id="clv-intervals-title">
+          {t.intervalsTitle}
+        </Text>
+        <Table size="extra-small" aria-labelledby="clv-intervals-title">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.segment}</TableHeaderCell>
+              <TableHeaderCell>{t.meanPerCustomer}</TableHeaderCell>
+              <TableHeaderCell>{t.interval95}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {intervals.map(({ mean, low, high }, s) => (
+              <TableRow key={outcome.segments[s]}>
+                <TableCell>{outcome.segments[s]}</TableCell>
+                <TableCell>{money(mean)}</TableCell>
+                <TableCell>{t.intervalRange(money(low), money(high))}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Text size={200}>{t.intervalsNote}</Text>
+      </section>
+    );
+  };
+
   return (
     <div className={styles.root}>
       <MessageBar intent="success">
@@ -94,7 +129,7 @@ export function DoneStep({ wizard }: { wizard: Wizard }) {
         <ul className={styles.list} data-testid="created-sheets">
           {sheets.map((sheet) => (
             <li key={sheet}>
-              <Link as="button" aria-label={t.goToSheet(sheet)} onClick={() => void wizard.activateSheet(sheet, t.sheetMissing(sheet))} data-testid="open-sheet">
+              <Link as="button" aria-label={t.goToSheet(sheet)} onClick={() => void wizard.activateSheet(sheet)} data-testid="open-sheet">
                 {sheet}
               </Link>
             </li>
@@ -104,7 +139,7 @@ export function DoneStep({ wizard }: { wizard: Wizard }) {
       {fit("purchase-fit", t.purchaseFit(modelName), outcome.purchaseModel)}
       {fit("spend-fit", t.spendFit, outcome.spendModel)}
       {outcome.holdout !== null && holdoutCheck(outcome.holdout)}
-      {outcome.intervals && <Text data-testid="intervals-note">{t.intervalsNote}</Text>}
+      {outcome.intervals !== null && intervalTable(outcome.intervals)}
       {outcome.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="run-warnings">
           <MessageBarBody>

@@ -4,10 +4,13 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../App";
+import { WorkbookError } from "../../excel";
+import { FakeWorkbook, installFakeExcel } from "../../excel/fake";
 import type { Messages } from "../i18n/messages";
 import { en } from "../i18n/en";
 import { zhCN } from "../i18n/zhCN";
 import { type FakeGatewayOptions, fakeGateway } from "../testing/fakeGateway";
+import { officeGateway } from "../officeGateway";
 import { inProcessWorkers } from "../testing/inProcessWorker";
 import { SALES, SALES_BAD_ROW } from "../testing/transactions";
 
@@ -18,20 +21,21 @@ function renderPane(options: Partial<FakeGatewayOptions> & { holdAnalysis?: bool
   const fake = fakeGateway({ selection: SALES, ...options });
   const workers = inProcessWorkers({ holdAnalysis: options.holdAnalysis });
   const user = userEvent.setup();
+  const t = options.messages ?? en;
   render(
     <FluentProvider theme={webLightTheme}>
-      <App gateway={fake.gateway} createWorker={workers.factory} messages={options.messages ?? en} />
+      <App gateway={fake.gateway} createWorker={workers.factory} messages={t} />
     </FluentProvider>
   );
-  return { fake, workers, user };
+  return { fake, workers, user, t };
 }
 
 type Pane = ReturnType<typeof renderPane>;
 
 /** Reads SALES and goes on to the columns, once they are detected. */
-async function toColumns({ user }: Pane) {
+async function toColumns({ user, t }: Pane) {
   await user.click(screen.getByTestId("use-selection"));
-  await screen.findByText("Sales!B3:E9: 7 rows");
+  await screen.findByText(t.selectionSummary("Sales!B3:E9", "7"));
   await user.click(screen.getByTestId("wizard-next"));
   await waitFor(() => expect(screen.getByTestId("column-customer")).toHaveDisplayValue("Customer (B)"));
 }
@@ -41,7 +45,7 @@ async function toAssumptions(pane: Pane) {
   await toColumns(pane);
   await screen.findByTestId("row-problems");
   await pane.user.click(screen.getByTestId("wizard-next"));
-  await screen.findByRole("heading", { name: "Segments and assumptions" });
+  await screen.findByRole("heading", { name: pane.t.stepAssumptions });
 }
 
 /** Enters an acquisition cost and starts the run. */
@@ -260,6 +264,9 @@ describe("run and done", () => {
     expect(within(screen.getByTestId("spend-fit")).getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell")[0].textContent)).toEqual(["p", "q", "v"]);
     expect(screen.getByTestId("run-warnings")).toHaveTextContent("Purchase model:");
     expect(screen.getByText("Rows used: 5, skipped: 1. Customers: 3. Segments: 2.")).toBeInTheDocument();
+    // No customer has a prediction (the fit ran off to infinity), so there is no interval: no table, the warnings say why.
+    expect(screen.queryByTestId("clv-intervals")).not.toBeInTheDocument();
+    expect(screen.getByTestId("run-warnings")).toHaveTextContent("Some customers have no predicted CLV: no interval");
   });
 
   test("each created sheet is a button that activates it", async () => {
@@ -318,6 +325,7 @@ describe("cancel", () => {
     pane.fake.releaseWrite();
     const notice = await screen.findByTestId("cancelled-notice");
     expect(notice).toHaveTextContent("No half-written sheet was left.");
+    expect(notice).not.toHaveTextContent("Writing the report failed"); // the user knows why it stopped
     expect(screen.queryByRole("heading", { name: "Done" })).not.toBeInTheDocument();
   });
 });
@@ -368,5 +376,51 @@ describe("in Chinese", () => {
     expect(await screen.findByText("1 行有问题，将被跳过")).toBeInTheDocument();
     // The engine's own reasons stay in English (see the report); the frame around them is Chinese.
     expect(screen.getByText(`第 ${SALES_BAD_ROW} 行，Order date："2024-02-30" is not a real calendar date`)).toBeInTheDocument();
+  });
+
+  test("a failed write is explained in Chinese around Excel's own reason", async () => {
+    const pane = renderPane({ messages: zhCN });
+    pane.fake.gateway.writeReport = async () => {
+      throw new WorkbookError({ kind: "writeFailed", reason: "the workbook is protected", remainingSheets: ["CLV Summary", "CLV Web"], deletedSheets: [] });
+    };
+    await run(pane);
+    expect(await screen.findByTestId("error")).toHaveTextContent("写入报告失败：the workbook is protected。以下工作表未能删除：CLV Summary, CLV Web。");
+  });
+
+  test("a write cancelled midway says in Chinese what it left", async () => {
+    const pane = renderPane({ messages: zhCN, holdWrite: true });
+    await run(pane);
+    await screen.findByText("正在写入 CLV Summary（第 1 个工作表，共 6 个）");
+    await pane.user.click(screen.getByTestId("run-cancel"));
+    pane.fake.releaseWrite();
+    expect(await screen.findByTestId("cancelled-notice")).toHaveTextContent("运行已取消。没有留下写了一半的工作表。");
+  });
+});
+
+describe("a selection Excel cannot read, through the real workbook code (src/excel over the Excel stand-in)", () => {
+  let uninstall: () => void;
+  beforeEach(() => {
+    const workbook = new FakeWorkbook();
+    workbook.addSheet("Sales");
+    workbook.setValues("Sales", "B3", SALES.values as (string | number)[][]);
+    workbook.select("Sales", "B3:B9", "D3:D9"); // two areas (Ctrl+click)
+    uninstall = installFakeExcel(workbook);
+  });
+  afterEach(() => uninstall());
+
+  test.each([
+    // The English is src/excel's own message (readSelection.test.ts), word for word.
+    ["English", en, "Select one block of cells (or one cell inside the transactions); several areas, a chart or a shape cannot be read"],
+    ["Chinese", zhCN, "请只选中一块单元格（或交易数据中的一个单元格）；无法读取多个区域、图表或形状"],
+  ])("several areas: the error is in the pane's language (%s)", async (_, messages, text) => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App gateway={officeGateway} createWorker={inProcessWorkers().factory} messages={messages} />
+      </FluentProvider>
+    );
+    await userEvent.setup().click(screen.getByTestId("use-selection"));
+    const error = await screen.findByTestId("error");
+    expect(error).toHaveTextContent(messages.errorTitle);
+    expect(error).toHaveTextContent(text);
   });
 });

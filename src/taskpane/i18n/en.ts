@@ -1,3 +1,5 @@
+import { ENGLISH_WORKBOOK_TEXTS } from "../../excel";
+
 /**
  * The pane's English text. This object's shape is the catalogue type (`Messages`): every other
  * language supplies the same keys. Texts that take values are functions, so a translation can put
@@ -20,6 +22,8 @@ export const en = {
   startAgain: "Start again",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
+  // Why reading or writing the workbook failed (src/excel's WorkbookError, whose message is this English).
+  ...ENGLISH_WORKBOOK_TEXTS,
   versionLabel: (version: string) => `Version ${version}`,
   unsupportedTitle: "This Excel cannot run the CLV Wizard",
   unsupportedBody: (requirement: string) =>
@@ -166,6 +170,11 @@ export const en = {
     `Holdout: the last ${periods} ${unit}${plural ? "s" : ""} of the data, left out of a second fit of the purchase model.`,
   holdoutPurchases: (predicted: string, actual: string, error: string) =>
     `Repeat purchases in the holdout: ${predicted} predicted, ${actual} actual (error ${error}).`,
-  intervalsNote: "The CLV Summary sheet shows a 95% interval beside each segment's predicted CLV.",
+  intervalsTitle: "Predicted CLV by segment",
+  segment: "Segment",
+  meanPerCustomer: "Mean per customer",
+  interval95: "95% interval",
+  intervalRange: (low: string, high: string) => `${low} to ${high}`,
+  intervalsNote: "The same figures are on the CLV Summary sheet, with how the intervals are worked out.",
   warningsTitle: "Warnings",
 };

@@ -17,6 +17,13 @@ export const zhCN: Messages = {
   startAgain: "重新开始",
   errorTitle: "出错了",
   dismiss: "关闭",
+  workbookUnsupported: (requirement) => `此版本的 Excel 不支持 ExcelApi ${requirement}：请使用 Excel 网页版、Microsoft 365 或 Excel 2021 及更高版本`,
+  workbookMultipleAreas: "请只选中一块单元格（或交易数据中的一个单元格）；无法读取多个区域、图表或形状",
+  workbookEmptySelection: "所选区域没有数据：请选中交易数据（连同标题行），或其中的一个单元格",
+  workbookWriteFailed: (reason, aftermath) => `写入报告失败：${reason}。${aftermath}`,
+  workbookWriteAftermath: (remaining, deleted) =>
+    (remaining === "" ? "没有留下写了一半的工作表。" : `以下工作表未能删除：${remaining}。`) +
+    (deleted === "" ? "" : `之前报告的工作表 ${deleted} 已被删除。`),
   versionLabel: (version) => `版本 ${version}`,
   unsupportedTitle: "此版本的 Excel 无法运行 CLV 向导",
   unsupportedBody: (requirement) =>
@@ -154,6 +161,11 @@ export const zhCN: Messages = {
   holdoutTitle: "留出期预测检验",
   holdoutLength: (periods, unit, _plural) => `留出期：数据的最后 ${periods}（${unit}），不参与购买模型的第二次拟合。`,
   holdoutPurchases: (predicted, actual, error) => `留出期内的重复购买：预测 ${predicted} 次，实际 ${actual} 次（误差 ${error}）。`,
-  intervalsNote: "“CLV Summary”工作表在每个分群的预测 CLV 旁列出其 95% 区间。",
+  intervalsTitle: "各分群的预测 CLV",
+  segment: "分群",
+  meanPerCustomer: "每位客户平均值",
+  interval95: "95% 区间",
+  intervalRange: (low, high) => `${low} 至 ${high}`,
+  intervalsNote: "“CLV Summary”工作表列有相同的数字，并说明区间的计算方法。",
   warningsTitle: "警告",
 };

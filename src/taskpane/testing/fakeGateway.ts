@@ -1,4 +1,5 @@
 import type { ReportPlan } from "../../core/report";
+import { WorkbookError } from "../../excel";
 import type { ExcelGateway, SelectedRange, WriteOptions } from "../excelGateway";
 
 /** What a test can see and steer of a {@link fakeGateway}. */
@@ -52,7 +53,7 @@ export function fakeGateway(options: FakeGatewayOptions): FakeGateway {
           writeOptions.onProgress?.({ sheet: sheet.name, sheetsWritten: index, sheetCount: plan.sheets.length, rowsWritten: 0, rowCount: 1 });
           if (options.holdWrite && index === 0) await released;
           if (writeOptions.signal?.aborted) {
-            throw new Error("Writing the report failed: the user cancelled it. No half-written sheet was left.");
+            throw new WorkbookError({ kind: "writeFailed", reason: "the user cancelled it", remainingSheets: [], deletedSheets: [] });
           }
         }
         return plan.sheets.map((sheet) => sheet.name);

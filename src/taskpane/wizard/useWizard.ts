@@ -1,6 +1,9 @@
 import { type Dispatch, useCallback, useEffect, useReducer, useRef } from "react";
+import { WorkbookError, workbookErrorText, writeAftermathText } from "../../excel";
 import { AnalysisCancelled, type AnalysisClient } from "../analysis/analysisClient";
 import type { ExcelGateway } from "../excelGateway";
+import type { Messages } from "../i18n/messages";
+import { useMessages } from "../i18n/MessagesContext";
 import { columnsFromDetection } from "./columnChoices";
 import {
   INITIAL_STATE,
@@ -27,16 +30,17 @@ export interface Wizard {
   /** Cancels the run: terminates the worker, or stops writing between chunks. */
   cancel(): void;
   /** Shows a sheet of the report; a sheet deleted meanwhile is reported as an error. */
-  activateSheet(name: string, missing: string): Promise<void>;
+  activateSheet(name: string): Promise<void>;
 }
 
 /**
  * The wizard's state and its effects: reading the selection, checking the columns in the worker
  * whenever the selection or the column choices change, and the run (analyse in the worker, ask
  * before replacing an earlier report, write). Every failure is dispatched as `failed`, which the
- * pane shows; a cancelled run is dispatched as `cancelled`.
+ * pane shows (a workbook error in the pane's language); a cancelled run is dispatched as `cancelled`.
  */
 export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard {
+  const t = useMessages();
   const [state, dispatch] = useReducer(wizardReducer, INITIAL_STATE);
   const answerReplace = useRef<((answer: ReplaceAnswer | "cancel") => void) | null>(null);
   const abortWrite = useRef<AbortController | null>(null);
@@ -60,7 +64,7 @@ export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard
         checkedFor.current = JSON.stringify(parseOptions(filled));
         dispatch({ type: "checked", check });
       },
-      (error: unknown) => current && dispatch({ type: "failed", message: messageOf(error) })
+      (error: unknown) => current && dispatch({ type: "failed", message: messageOf(error, t) })
     );
     return () => {
       current = false;
@@ -75,9 +79,9 @@ export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard
       checkedFor.current = null;
       dispatch({ type: "selectionRead", selection: read });
     } catch (error) {
-      dispatch({ type: "failed", message: messageOf(error) });
+      dispatch({ type: "failed", message: messageOf(error, t) });
     }
-  }, [gateway]);
+  }, [gateway, t]);
 
   const run = async (snapshot: WizardState) => {
     cancelRequested.current = false;
@@ -108,8 +112,8 @@ export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard
       dispatch({ type: "finished", result: { sheets, outcome } });
     } catch (error) {
       if (error instanceof AnalysisCancelled) dispatch({ type: "cancelled", detail: null });
-      else if (cancelRequested.current) dispatch({ type: "cancelled", detail: messageOf(error) }); // the writer says what it left
-      else dispatch({ type: "failed", message: messageOf(error) });
+      else if (cancelRequested.current) dispatch({ type: "cancelled", detail: leftBehind(error, t) });
+      else dispatch({ type: "failed", message: messageOf(error, t) });
     } finally {
       abortWrite.current = null;
     }
@@ -134,17 +138,23 @@ export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard
       answerReplace.current?.("cancel");
       abortWrite.current?.abort();
     },
-    async activateSheet(name, missing) {
+    async activateSheet(name) {
       try {
-        if (!(await gateway.activateSheet(name))) dispatch({ type: "failed", message: missing });
+        if (!(await gateway.activateSheet(name))) dispatch({ type: "failed", message: t.sheetMissing(name) });
       } catch (error) {
-        dispatch({ type: "failed", message: messageOf(error) });
+        dispatch({ type: "failed", message: messageOf(error, t) });
       }
     },
   };
 }
 
-/** An error's message for the pane (Office and engine messages are written for users). */
-function messageOf(error: unknown): string {
+/** An error's message for the pane: a workbook error in the pane's language, any other (the engine's, Office's) as it comes. */
+function messageOf(error: unknown, t: Messages): string {
+  if (error instanceof WorkbookError) return workbookErrorText(error.problem, t);
   return error instanceof Error && error.message !== "" ? error.message : String(error);
+}
+
+/** After the user stopped a write: what the write left in the workbook (that it failed, they know). */
+function leftBehind(error: unknown, t: Messages): string {
+  return error instanceof WorkbookError && error.problem.kind === "writeFailed" ? writeAftermathText(error.problem, t) : messageOf(error, t);
 }

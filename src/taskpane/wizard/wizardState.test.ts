@@ -61,7 +61,7 @@ const OUTCOME = {
   spendModel: { parameters: { p: 1, q: 2, v: 3 }, logLikelihood: -10, converged: true, iterations: 12 },
   warnings: [],
   holdout: null,
-  intervals: false,
+  intervals: null,
 };
 
 describe("the steps", () => {

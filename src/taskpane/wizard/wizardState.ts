@@ -68,7 +68,7 @@ export interface WizardState {
   assumptions: AssumptionsForm;
   run: RunState | null;
   result: RunResult | null;
-  /** After a cancelled run: what the cancelled write left in the workbook, in the writer's words, or null. */
+  /** After a cancelled run: what the cancelled write left in the workbook, or null. */
   cancelled: { detail: string | null } | null;
   /** The last error, shown until dismissed or replaced. */
   error: string | null;
