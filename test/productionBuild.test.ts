@@ -77,7 +77,12 @@ describe("dist/taskpane.html's Content Security Policy", () => {
   });
 
   test("runs scripts from this origin and Microsoft's Office CDN only, never from strings (no eval)", () => {
-    expect(directives.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"]);
+    expect(directives.get("script-src")).toEqual([
+      "'self'",
+      "https://appsforoffice.microsoft.com",
+      "https://officeapis.public.onecdn.static.microsoft",
+      "https://ajax.aspnetcdn.com",
+    ]);
     expect(policy).not.toContain("unsafe-eval");
     expect(directives.get("default-src")).toEqual(["'self'"]);
   });
