@@ -2,6 +2,7 @@ import { ClvError, ensure } from "./errors";
 import { type ClvHorizon, discountedPurchasesWhileAlive } from "./models/customerLifetimeValue";
 import { type GammaGammaParameters, conditionalExpectedSpend, fitGammaGamma } from "./models/gammaGamma";
 import type { FitResult } from "./models/maximumLikelihood";
+import { perFrequencyAndAge } from "./models/perFrequencyAndAge";
 import {
   type PurchaseModelFit,
   type PurchaseModelKind,
@@ -193,7 +194,7 @@ function predict(
     expectedSpend: new Float64Array(n).fill(NaN),
     predictedClv: new Float64Array(n).fill(NaN),
   };
-  const { frequency: x, T, monetaryValue, aov } = summary;
+  const { frequency: x, monetaryValue, aov } = summary;
   if (spend === null) warnings.push("Spend model unusable: each customer's own average order value stands in for the expected spend");
   for (let i = 0; i < n; i++) {
     predictions.expectedSpend[i] = spend === null ? aov[i] : conditionalExpectedSpend(spend, x[i], monetaryValue[i]);
@@ -206,42 +207,31 @@ function predict(
   // E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) E[Y(t) | x, T, alive], and the CLV is linear in the spend: the
   // costly factor (one expectation per month of the horizon) depends on (x, T) alone, so it is computed once
   // per distinct (x, T) - a few thousand for a million rows - and the cheap P(alive) per customer.
-  const byFrequencyAndAge = new Map<number, number>();
-  const purchasesAlive: number[] = [];
-  const discountedAlive: number[] = [];
-  const { firstDay, observationEnd } = summary;
-  let failures = 0;
-  let firstFailure = "";
-  const failed = (error: unknown) => {
-    // A degenerate fit (tiny or one-sided data) can leave some histories without a finite prediction.
-    if (!(error instanceof ClvError)) throw error;
-    if (firstFailure === "") firstFailure = error.message;
-    return NaN;
-  };
   const aliveNow = probabilitiesAlive(model, summary);
+  // A degenerate fit (tiny or one-sided data) can leave some histories without a finite prediction. Every T
+  // runs to the observation end, so the first purchase day keys T.
+  const whileAlive = perFrequencyAndAge(
+    summary,
+    (x, T) => ({
+      purchases: purchasesWhileAlive(model, horizon.months, x, T),
+      discounted: discountedPurchasesWhileAlive(model, x, T, horizon),
+    }),
+    { purchases: NaN, discounted: NaN },
+    summary.firstDay
+  );
+  let failures = 0;
   for (let i = 0; i < n; i++) {
     const alive = aliveNow[i];
-    const key = x[i] * 65_536 + (observationEnd - firstDay[i]);
-    let group = byFrequencyAndAge.get(key);
-    if (group === undefined) {
-      group = purchasesAlive.length;
-      byFrequencyAndAge.set(key, group);
-      try {
-        purchasesAlive.push(purchasesWhileAlive(model, horizon.months, x[i], T[i]));
-        discountedAlive.push(discountedPurchasesWhileAlive(model, x[i], T[i], horizon));
-      } catch (error) {
-        purchasesAlive[group] = discountedAlive[group] = failed(error);
-      }
-    }
-    if (Number.isNaN(alive) || Number.isNaN(purchasesAlive[group])) {
+    const { purchases, discounted } = whileAlive.values[whileAlive.group[i]];
+    if (Number.isNaN(alive) || Number.isNaN(purchases)) {
       failures++;
       continue;
     }
     predictions.probabilityAlive[i] = alive;
-    predictions.expectedPurchases[i] = purchasesAlive[group] * alive;
-    predictions.predictedClv[i] = margin * predictions.expectedSpend[i] * (alive * discountedAlive[group]);
+    predictions.expectedPurchases[i] = purchases * alive;
+    predictions.predictedClv[i] = margin * predictions.expectedSpend[i] * (alive * discounted);
   }
-  if (failures > 0) warnings.push(`No prediction for ${failures} customer(s): ${firstFailure}`);
+  if (failures > 0) warnings.push(`No prediction for ${failures} customer(s): ${whileAlive.failure?.message ?? ""}`);
   return predictions;
 }
 

@@ -1,4 +1,5 @@
 import type { CustomerData } from "../models/customerData";
+import { perFrequencyAndAge } from "../models/perFrequencyAndAge";
 import { type PurchaseModel, probabilitiesAlive, purchasesWhileAlive } from "../models/purchaseModel";
 
 /** Customers grouped by their repeat purchases in the calibration window: 0, 1, ..., and the rest. */
@@ -21,7 +22,8 @@ export const OPEN_BIN_FROM = 7;
  * figure 3): each calibration customer's expected repeat purchases in the holdout, E[Y(t) | x, t_x, T]
  * (FHL 2005 eq. 10; Schmittlein et al. 1987 eq. 22) with t the holdout length, and per calibration
  * frequency (0 .. 6, 7+) the mean of those and of the holdout purchases observed. The expectation is
- * P(alive | x, t_x, T) E[Y(t) | x, T, alive]; the second factor is computed once per distinct (x, T).
+ * P(alive | x, t_x, T) E[Y(t) | x, T, alive]; the second factor is computed once per distinct (x, T)
+ * (`perFrequencyAndAge`).
  * Cost O(customers) plus one expectation per distinct (x, T).
  *
  * @param calibration - the calibration window's customers: x, t_x and T in the model's time unit
@@ -36,22 +38,15 @@ export function conditionalExpectations(
   holdoutPurchases: ArrayLike<number>,
   holdoutLength: number
 ): { predicted: Float64Array; bins: FrequencyBin[] } {
-  const { frequency: x, T } = calibration;
+  const x = calibration.frequency;
   const predicted = probabilitiesAlive(model, calibration); // times E[Y(t) | x, T, alive] below
-  /** E[Y(t) | x, T, alive] by x, then by T. */
-  const whileAlive = new Map<number, Map<number, number>>();
+  const whileAlive = perFrequencyAndAge(calibration, (x, T) => purchasesWhileAlive(model, holdoutLength, x, T), NaN);
+  if (whileAlive.failure !== undefined) throw whileAlive.failure;
   const counts = new Float64Array(OPEN_BIN_FROM + 1);
   const actualSums = new Float64Array(OPEN_BIN_FROM + 1);
   const predictedSums = new Float64Array(OPEN_BIN_FROM + 1);
   for (let i = 0; i < x.length; i++) {
-    let byAge = whileAlive.get(x[i]);
-    if (byAge === undefined) whileAlive.set(x[i], (byAge = new Map()));
-    let alive = byAge.get(T[i]);
-    if (alive === undefined) {
-      alive = purchasesWhileAlive(model, holdoutLength, x[i], T[i]);
-      byAge.set(T[i], alive);
-    }
-    predicted[i] *= alive;
+    predicted[i] *= whileAlive.values[whileAlive.group[i]];
     const bin = Math.min(x[i], OPEN_BIN_FROM);
     counts[bin]++;
     actualSums[bin] += holdoutPurchases[i];
