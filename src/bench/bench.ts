@@ -9,9 +9,10 @@
  * shown beside wall time.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { readTextFile } from "../cli/readTextFile";
 import { type AnalysisOptions, type AnalysisStage, analyzeTransactions } from "../core/analyze";
 import { parseCsv } from "../core/csv";
 import { fitPurchaseModel } from "../core/models/purchaseModel";
@@ -70,7 +71,7 @@ function timeOne(pipeline: Pipeline, file: string): Timing {
     current = stage;
     mark = now;
   };
-  const text = readFileSync(file, "utf8");
+  const text = readTextFile(file);
   next("csv");
   const grid = parseCsv(text);
   const analysis = analyzeTransactions(grid, { ...PIPELINES[pipeline].options, onStage: (stage: AnalysisStage) => next(stage) });
@@ -89,7 +90,7 @@ function paretoOnCdnow(): string {
   const folder = path.resolve(__dirname, "..", "..", "..", "shared", "data");
   let text: string;
   try {
-    text = readFileSync(path.join(folder, "CDNOW_master.txt"), "utf8");
+    text = readTextFile(path.join(folder, "CDNOW_master.txt"));
   } catch {
     return `Pareto/NBD on CDNOW master: skipped (${folder} is absent)`;
   }

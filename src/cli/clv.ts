@@ -3,7 +3,6 @@
  * fitted models and the row errors, or with --json one JSON document. Exit code 1 with a message on
  * unusable input, 2 on a usage error.
  */
-import { readFileSync } from "fs";
 import { parseArgs } from "util";
 import { type Analysis, type AnalysisOptions, analyzeTransactions } from "../core/analyze";
 import { parseCsv } from "../core/csv";
@@ -13,6 +12,7 @@ import { SEGMENT_KINDS, type SegmentStrategy } from "../core/segments";
 import type { PeriodUnit } from "../core/summary";
 import { type CellGrid, type ColumnOverrides, isoDate } from "../core/transactions";
 import { formatAnalysis } from "./formatAnalysis";
+import { readTextFile } from "./readTextFile";
 
 const USAGE = `Usage: clv analyze <transactions.csv> [options]
 
@@ -57,7 +57,7 @@ export function main(argv: string[]): number {
     if (command !== "analyze" || !file || rest.length > 0) throw new UsageError("expected: clv analyze <transactions.csv>");
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readTextFile(file);
     } catch (error) {
       throw new ClvError("value", `Cannot read ${file}: ${(error as Error).message}`);
     }
