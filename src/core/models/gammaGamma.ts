@@ -183,7 +183,7 @@ export function checkSpend(caller: string, x: number, meanSpend: number): void {
 function buyerSample(x: Float64Array, m: Float64Array, w: Float64Array): { scaledLogLikelihood: LogLikelihood; totalWeight: number } | undefined {
   if (x.length <= WARM_START_SIZE) return undefined;
   const step = Math.ceil(x.length / WARM_START_SIZE);
-  const every = (values: Float64Array) => values.filter((_, i) => i % step === 0);
+  const every = (values: Float64Array) => Float64Array.from({ length: Math.ceil(values.length / step) }, (_, k) => values[k * step]);
   const weights = every(w);
   return { scaledLogLikelihood: gammaGammaLogLikelihoodOf(every(x), every(m), weights), totalWeight: weights.reduce((sum, value) => sum + value, 0) };
 }
@@ -197,9 +197,10 @@ function gammaGammaLogLikelihoodOf(x: Float64Array, m: Float64Array, w: Float64A
   const logSpendByFrequency = new Float64Array(xs.length);
   for (let i = 0; i < x.length; i++) {
     const k = byFrequency.index[i];
+    const weightedLog = w[i] * Math.log(m[i]);
     weightByFrequency[k] += w[i];
-    logSpendByFrequency[k] += w[i] * Math.log(m[i]);
-    weightedLogSpend += w[i] * Math.log(m[i]);
+    logSpendByFrequency[k] += weightedLog;
+    weightedLogSpend += weightedLog;
   }
   return (parameters, gradient) => {
     const p = parameters[0], q = parameters[1], v = parameters[2];
