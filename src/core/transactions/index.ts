@@ -18,7 +18,13 @@ export {
   type ParseOptions,
   type ParseReport,
   type ParsedTransactions,
-  type RowError,
   type TransactionTable,
   parseTransactions,
 } from "./parseTransactions";
+export {
+  type RowError,
+  type RowErrorTexts,
+  type RowProblem,
+  ENGLISH_ROW_ERROR_TEXTS,
+  rowErrorText,
+} from "./rowError";

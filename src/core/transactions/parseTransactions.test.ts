@@ -6,6 +6,11 @@ import { type ParseReport, parseTransactions } from "./parseTransactions";
 // Independent reference for day numbers: JavaScript's Date.UTC (days since 1970-01-01).
 const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
 
+/** The row errors without their `problem` (which the "as data" test checks): sheet row, column and English reason. */
+function reasons(report: ParseReport) {
+  return report.errors.map(({ row, column, reason }) => ({ row, column, reason }));
+}
+
 /** Every data row is used, rejected, blank or after the end: nothing is dropped silently. */
 function expectAllRowsAccounted(report: ParseReport) {
   expect(report.usedRows + report.rejectedRows + report.blankRows + report.afterEndRows).toBe(report.dataRows);
@@ -36,11 +41,20 @@ describe("an English table with every kind of row", () => {
   });
 
   test("each rejected row names its sheet row, its column header and the reason", () => {
-    expect(report.errors).toEqual([
+    expect(reasons(report)).toEqual([
       { row: 4, column: "Order Date", reason: '"2024-02-30" is not a real calendar date' },
       { row: 6, column: "Amount", reason: '"abc" is not an amount' },
       { row: 7, column: "Customer ID", reason: "the customer id is empty" },
       { row: 10, column: "Customer ID", reason: "TRUE is not a customer id" },
+    ]);
+  });
+
+  test("each rejected row says what is wrong as data, the cell as describeCell shows it", () => {
+    expect(report.errors.map((error) => error.problem)).toEqual([
+      { kind: "date", issue: "noSuchDate", shown: '"2024-02-30"', system: 1900, mixedOrders: false },
+      { kind: "amount", issue: "notANumber", shown: '"abc"', role: "amount" },
+      { kind: "emptyCustomer" },
+      { kind: "notCustomerId", shown: "TRUE" },
     ]);
   });
 
@@ -107,6 +121,29 @@ test("an empty order id makes the row an order of its own", () => {
   expect(Array.from(table.order ?? [])).toEqual([-1, 0]);
 });
 
+test("a date past Excel's last serial, a TRUE/FALSE amount, an empty profit and a TRUE/FALSE order id are rejected as such", () => {
+  const { table, report } = parseTransactions([
+    ["Customer", "Date", "Amount", "Order", "Profit"],
+    ["c", 3_000_000, 1, "A1", 1], // serials end at 2,958,465 (9999-12-31)
+    ["c", "2024-03-05", true, "A2", 1],
+    ["c", "2024-03-05", 10, "A3", ""],
+    ["c", "2024-03-05", 10, false, 2],
+    ["c", "2024-03-05", 10, "A5", 2],
+  ]);
+  expect(table.length).toBe(1);
+  expect(report.errors).toEqual([
+    {
+      row: 2,
+      column: "Date",
+      reason: "3000000 is outside Excel's dates (serial numbers 1..2958465, or YYYYMMDD)",
+      problem: { kind: "date", issue: "outOfRange", shown: "3000000", system: 1900, mixedOrders: false },
+    },
+    { row: 3, column: "Amount", reason: "TRUE is TRUE/FALSE, not an amount", problem: { kind: "amount", issue: "logical", shown: "TRUE", role: "amount" } },
+    { row: 4, column: "Profit", reason: "the margin is empty", problem: { kind: "amount", issue: "empty", shown: '""', role: "margin" } },
+    { row: 5, column: "Order", reason: "FALSE is not an order id", problem: { kind: "notOrderId", shown: "FALSE" } },
+  ]);
+});
+
 describe("without a header", () => {
   // Nine good rows and one bad: content detection needs 90 % of a column to agree.
   const rows: CellValue[][] = Array.from({ length: 9 }, (_, index) => [`C00${index + 1}`, `2024-03-0${index + 1}`, 12.5]);
@@ -118,12 +155,12 @@ describe("without a header", () => {
     expect(report.columns.mapping).toEqual({ customer: 0, date: 1, amount: 2 });
     expect(report.dataRows).toBe(10);
     expect(table.customerIds).toHaveLength(9);
-    expect(report.errors).toEqual([{ row: 10, column: "B", reason: '"nope" is not a date' }]);
+    expect(reasons(report)).toEqual([{ row: 10, column: "B", reason: '"nope" is not a date' }]);
   });
 
   test("row numbers and letters follow the sheet position of the range", () => {
     const { report } = parseTransactions(rows, { firstRow: 10, firstColumn: 3 });
-    expect(report.errors).toEqual([{ row: 19, column: "D", reason: '"nope" is not a date' }]);
+    expect(reasons(report)).toEqual([{ row: 19, column: "D", reason: '"nope" is not a date' }]);
   });
 
   test("a mapping the content cannot settle is an error naming the columns", () => {
@@ -155,7 +192,7 @@ describe("date formats in one column", () => {
       ["c", new Date(Date.UTC(2024, 2, 12)), 1],
       ["c", "25/03/2024", 1], // only valid day first
     ]);
-    expect(report.errors).toEqual([]);
+    expect(reasons(report)).toEqual([]);
     expect(Array.from(table.day)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 25].map((day) => utcDay(2024, 3, day)));
   });
 
@@ -166,7 +203,7 @@ describe("date formats in one column", () => {
 
   test("Excel's fictitious 1900-02-29 is a row error", () => {
     const { report } = parseTransactions([["Customer", "Date", "Amount"], ["c", 60, 1]]);
-    expect(report.errors[0]).toEqual({ row: 2, column: "Date", reason: "60 is Excel's 1900-02-29, a day that does not exist" });
+    expect(reasons(report)[0]).toEqual({ row: 2, column: "Date", reason: "60 is Excel's 1900-02-29, a day that does not exist" });
   });
 
   test("ambiguous dates with nothing in the column to settle them are row errors", () => {
@@ -177,7 +214,7 @@ describe("date formats in one column", () => {
     ]);
     expect(table.length).toBe(0);
     expect(report.dateOrder).toBeNull();
-    expect(report.errors).toEqual([
+    expect(reasons(report)).toEqual([
       {
         row: 2,
         column: "Date",
@@ -225,7 +262,7 @@ describe("date formats in one column", () => {
         "so dates such as 03/05/2024 are rejected; if one order is right, choose it (dateOrder)",
     ]);
     expect(Array.from(table.day)).toEqual([utcDay(2024, 3, 25), utcDay(2024, 3, 25)]);
-    expect(report.errors).toEqual([
+    expect(reasons(report)).toEqual([
       {
         row: 4,
         column: "Date",
@@ -275,7 +312,7 @@ describe("amount text", () => {
     expect(Array.from(table.amount)).toEqual([12.5, 12.5]);
     expect(report.decimalSeparator).toBeNull();
     expect(report.warnings).toHaveLength(1);
-    expect(report.errors).toEqual([
+    expect(reasons(report)).toEqual([
       {
         row: 4,
         column: "Amount",
@@ -290,7 +327,7 @@ describe("amount text", () => {
       ["a", "2024-03-05", "", 1],
       ["b", "2024-03-05", 5, null],
     ]);
-    expect(report.errors).toEqual([
+    expect(reasons(report)).toEqual([
       { row: 2, column: "Amount", reason: "the amount is empty" },
       { row: 3, column: "Cost", reason: "the cost is empty" },
     ]);

@@ -4,16 +4,8 @@ import { cellReader } from "./cellReader";
 import { KeyTable } from "./keyTable";
 import { type ColumnDetection, type DetectOptions, detectColumns } from "./detectColumns";
 import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence } from "./readAmount";
-import {
-  type DateIssue,
-  type DateOrder,
-  type DateOrderSetting,
-  type DateSystem,
-  LAST_SERIAL_1900,
-  LAST_SERIAL_1904,
-  dateOrderEvidence,
-  readDay,
-} from "./readDay";
+import { type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
+import { ENGLISH_ROW_ERROR_TEXTS, type RowError, type RowProblem, rowError, rowErrorText } from "./rowError";
 
 /** Options of {@link parseTransactions}; see also {@link DetectOptions} (header, column overrides, date system). */
 export interface ParseOptions extends DetectOptions {
@@ -30,13 +22,6 @@ export interface ParseOptions extends DetectOptions {
   observationEnd?: CellValue;
   /** How many row errors to keep (all are counted). Default 1000. */
   maxErrors?: number;
-}
-
-/** A rejected row: its sheet row number, its column (header text or letter) and why. */
-export interface RowError {
-  row: number;
-  column: string;
-  reason: string;
 }
 
 /**
@@ -128,7 +113,8 @@ const DEFAULT_MAX_ERRORS = 1000;
  *   ["c1", "2024-02-30", 3],
  * ]);
  * // table.length = 1, table.amount[0] = 12.5, table.day[0] = 19787
- * // report.errors[0] = { row: 3, column: "Date", reason: '"2024-02-30" is not a real calendar date' }
+ * // report.errors[0] = { row: 3, column: "Date", reason: '"2024-02-30" is not a real calendar date',
+ * //   problem: { kind: "date", issue: "noSuchDate", shown: '"2024-02-30"', system: 1900, mixedOrders: false } }
  */
 export function parseTransactions(
   source: CellGrid | readonly (readonly CellValue[])[],
@@ -171,9 +157,9 @@ export function parseTransactions(
   let dateOrder: DateOrderSetting = options.dateOrder ?? "detect";
   let decimal: DecimalSetting = options.decimalSeparator ?? "detect";
   let datesMixed = false;
-  const reject = (row: number, column: number, reason: string) => {
+  const reject = (row: number, column: number, problem: RowProblem) => {
     rejectedRows++;
-    if (errors.length < maxErrors) errors.push({ row: firstRow + row, column: labels[column], reason });
+    if (errors.length < maxErrors) errors.push(rowError(firstRow + row, labels[column], problem));
   };
   const decideDateOrder = (): DateOrder | null => {
     const evidence = collectEvidence(grid, headerRow, [dateColumn], dateOrderEvidence);
@@ -201,11 +187,11 @@ export function parseTransactions(
     if (row === headerRow) continue;
     if (cells.isBlank(row, customerColumn)) {
       if (isBlankRow(grid, row)) blankRows++;
-      else reject(row, customerColumn, "the customer id is empty");
+      else reject(row, customerColumn, { kind: "emptyCustomer" });
       continue;
     }
     if (!cells.isId(row, customerColumn, customerKey)) {
-      reject(row, customerColumn, `${describeCell(grid.cell(row, customerColumn))} is not a customer id`);
+      reject(row, customerColumn, { kind: "notCustomerId", shown: describeCell(grid.cell(row, customerColumn)) });
       continue;
     }
     let rowDay = cells.day(row, dateColumn, system, dateOrder);
@@ -214,7 +200,7 @@ export function parseTransactions(
       rowDay = cells.day(row, dateColumn, system, dateOrder);
     }
     if (typeof rowDay === "string") {
-      reject(row, dateColumn, dateReason(rowDay, grid.cell(row, dateColumn), system, datesMixed));
+      reject(row, dateColumn, { kind: "date", issue: rowDay, shown: describeCell(grid.cell(row, dateColumn)), system, mixedOrders: datesMixed });
       continue;
     }
     if (end !== null && rowDay > end) {
@@ -223,13 +209,14 @@ export function parseTransactions(
     }
     const rowAmount = readMoney(row, amountColumn);
     if (typeof rowAmount === "string") {
-      reject(row, amountColumn, amountReason(rowAmount, grid.cell(row, amountColumn), "amount"));
+      reject(row, amountColumn, { kind: "amount", issue: rowAmount, shown: describeCell(grid.cell(row, amountColumn)), role: "amount" });
       continue;
     }
     if (cost !== null) {
       const rowCost = readMoney(row, costColumn as number);
       if (typeof rowCost === "string") {
-        reject(row, costColumn as number, amountReason(rowCost, grid.cell(row, costColumn as number), costIsMargin ? "margin" : "cost"));
+        const shown = describeCell(grid.cell(row, costColumn as number));
+        reject(row, costColumn as number, { kind: "amount", issue: rowCost, shown, role: costIsMargin ? "margin" : "cost" });
         continue;
       }
       cost[length] = costIsMargin ? rowAmount - rowCost : rowCost;
@@ -241,7 +228,7 @@ export function parseTransactions(
       } else if (cells.isId(row, orderColumn, customerKey)) {
         order[length] = cells.key(row, orderColumn, orderIds, customerKey);
       } else {
-        reject(row, orderColumn, `${describeCell(grid.cell(row, orderColumn))} is not an order id`);
+        reject(row, orderColumn, { kind: "notOrderId", shown: describeCell(grid.cell(row, orderColumn)) });
         continue;
       }
     }
@@ -306,7 +293,8 @@ function segmentLabel(value: CellValue): string {
 function readObservationEnd(value: CellValue, system: DateSystem, order: DateOrder | undefined): number {
   const day = readDay(value, system, order ?? null);
   if (typeof day === "number") return day;
-  throw new ClvError("value", `\`observationEnd\` must be a date such as "1997-09-30": ${dateReason(day, value, system, false)}`);
+  const why = rowErrorText({ kind: "date", issue: day, shown: describeCell(value), system, mixedOrders: false }, ENGLISH_ROW_ERROR_TEXTS);
+  throw new ClvError("value", `\`observationEnd\` must be a date such as "1997-09-30": ${why}`);
 }
 
 /** Values that prove a convention, with the count and first row of each. */
@@ -358,45 +346,6 @@ function mixedDecimalsWarning(label: string, evidence: Evidence<DecimalSeparator
     `(${exampleOf(evidence, ",", firstRow)}), so amounts such as 1,234 are rejected; ` +
     `if one separator is right, choose it (decimalSeparator)`
   );
-}
-
-/** One sentence per date issue. */
-function dateReason(issue: DateIssue, value: CellValue, system: DateSystem, mixedOrders: boolean): string {
-  const shown = describeCell(value);
-  switch (issue) {
-    case "empty":
-      return "the date is empty";
-    case "ambiguous":
-      return mixedOrders
-        ? `${shown} could be day/month or month/day, and this column has dates in both orders`
-        : `${shown} could be day/month or month/day and no date in this column settles it; choose the date order`;
-    case "twoDigitYear":
-      return `${shown} has a two-digit year; write the year in full`;
-    case "noSuchDate":
-      return `${shown} is not a real calendar date`;
-    case "fakeLeapDay":
-      return `${shown} is Excel's 1900-02-29, a day that does not exist`;
-    case "outOfRange":
-      return `${shown} is outside Excel's dates (serial numbers ${system === 1904 ? `0..${LAST_SERIAL_1904}` : `1..${LAST_SERIAL_1900}`}, or YYYYMMDD)`;
-    case "wrongWeekday":
-      return `${shown}: the weekday does not match the date`;
-    default:
-      return `${shown} is not a date`;
-  }
-}
-
-function amountReason(issue: AmountIssue, value: CellValue, what: string): string {
-  const shown = describeCell(value);
-  switch (issue) {
-    case "empty":
-      return `the ${what} is empty`;
-    case "logical":
-      return `${shown} is TRUE/FALSE, not an ${what === "amount" ? "amount" : `amount (${what})`}`;
-    case "ambiguous":
-      return `${shown} could use "," or "." as the decimal separator, and this column has both; choose the decimal separator`;
-    default:
-      return `${shown} is not an amount`;
-  }
 }
 
 function missingColumnsError(columns: ColumnDetection): ClvError {

@@ -25,7 +25,15 @@ describe("check requests", () => {
 
   test("count the rows and name the impossible date by sheet row and column", () => {
     expect(check?.rows).toMatchObject({ dataRows: 6, usedRows: 5, rejectedRows: 1, blankRows: 0 });
-    expect(check?.rows?.errors).toEqual([{ row: SALES_BAD_ROW, column: "Order date", reason: expect.stringContaining("2024-02-30") }]);
+    expect(check?.rows?.errors).toEqual([
+      {
+        row: SALES_BAD_ROW,
+        column: "Order date",
+        reason: expect.stringContaining("2024-02-30"),
+        // As data too, for the pane to say in its language: 30 February does not exist.
+        problem: { kind: "date", issue: "noSuchDate", shown: '"2024-02-30"', system: 1900, mixedOrders: false },
+      },
+    ]);
   });
 
   test("give the segments of every choice, worked by hand from the five valid rows", () => {

@@ -1,5 +1,5 @@
 import { Body1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ColumnRole } from "../../core/transactions";
+import { type ColumnRole, rowErrorText } from "../../core/transactions";
 import { columnLetter } from "../../core/transactions/detectColumns";
 import { formatNumber } from "../i18n/formatNumber";
 import type { TextKey } from "../i18n/messages";
@@ -118,7 +118,7 @@ export function ColumnsStep({ wizard }: { wizard: Wizard }) {
           </Text>
           <ul className={styles.problems} tabIndex={0} aria-labelledby="row-problems-title">
             {rows.errors.slice(0, LISTED_ROW_PROBLEMS).map((error) => (
-              <li key={`${error.row}:${error.column}`}>{t.rowProblem(String(error.row), error.column, error.reason)}</li>
+              <li key={`${error.row}:${error.column}`}>{t.rowProblem(String(error.row), error.column, rowErrorText(error.problem, t))}</li>
             ))}
           </ul>
           {rows.rejectedRows > Math.min(rows.errors.length, LISTED_ROW_PROBLEMS) && (

@@ -374,8 +374,21 @@ describe("in Chinese", () => {
     await user.click(screen.getByRole("button", { name: "下一步" }));
     expect(await screen.findByRole("combobox", { name: "客户" })).toBeInTheDocument();
     expect(await screen.findByText("1 行有问题，将被跳过")).toBeInTheDocument();
-    // The engine's own reasons stay in English (see the report); the frame around them is Chinese.
-    expect(screen.getByText(`第 ${SALES_BAD_ROW} 行，Order date："2024-02-30" is not a real calendar date`)).toBeInTheDocument();
+    // The reason is Chinese too; the column is the header the user wrote, the cell as typed.
+    expect(screen.getByText(`第 ${SALES_BAD_ROW} 行，Order date："2024-02-30" 不是真实存在的日期`)).toBeInTheDocument();
+  });
+
+  test("a bad amount and a bad date are explained in Chinese, each cell as the user typed it", async () => {
+    // SALES with sheet row 5 (c2's 80) typed as "八十元" (eighty yuan in words), which no number reader takes.
+    const values = SALES.values.map((row, i) => (i === 2 ? ["c2", "2024-01-09", "八十元", "Store"] : row));
+    const pane = renderPane({ messages: zhCN, selection: { ...SALES, values } });
+    await toColumns(pane);
+    const problems = await screen.findByTestId("row-problems");
+    expect(problems).toHaveTextContent("2 行有问题，将被跳过");
+    expect(within(problems).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      '第 5 行，Amount："八十元" 不是金额',
+      `第 ${SALES_BAD_ROW} 行，Order date："2024-02-30" 不是真实存在的日期`,
+    ]);
   });
 
   test("a failed write is explained in Chinese around Excel's own reason", async () => {

@@ -1,3 +1,4 @@
+import { ENGLISH_ROW_ERROR_TEXTS } from "../../core/transactions";
 import { ENGLISH_WORKBOOK_TEXTS } from "../../excel";
 
 /**
@@ -66,6 +67,8 @@ export const en = {
   rowProblemsTitle: (count: string, plural: boolean) =>
     plural ? `${count} rows have a problem and will be skipped` : `${count} row has a problem and will be skipped`,
   rowProblem: (row: string, column: string, reason: string) => `Row ${row}, ${column}: ${reason}`,
+  // Why a row was rejected (the engine's RowError, whose reason is this English).
+  ...ENGLISH_ROW_ERROR_TEXTS,
   rowProblemsShown: (shown: string) => `The first ${shown} are listed.`,
   tableWarningsTitle: "About the whole table",
   problemColumnMissing: "Choose the column that holds this.",

@@ -38,7 +38,14 @@ function salesCheck(change: { usedRows?: number; segment?: boolean } = {}): Colu
       rejectedRows: 6 - (change.usedRows ?? 5),
       blankRows: 0,
       afterEndRows: 0,
-      errors: [{ row: 6, column: "Order date", reason: '"2024-02-30" is not a real calendar date' }],
+      errors: [
+        {
+          row: 6,
+          column: "Order date",
+          reason: '"2024-02-30" is not a real calendar date',
+          problem: { kind: "date", issue: "noSuchDate", shown: '"2024-02-30"', system: 1900, mixedOrders: false },
+        },
+      ],
       warnings: [],
       dateOrder: null,
       decimalSeparator: ".",
