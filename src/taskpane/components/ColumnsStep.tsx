@@ -1,5 +1,5 @@
 import { Body1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { type ColumnRole, rowErrorText } from "../../core/transactions";
+import { type ColumnRole, type DateOrder, type DecimalSeparator, rowErrorText } from "../../core/transactions";
 import { columnLetter } from "../../core/transactions/detectColumns";
 import { formatNumber } from "../i18n/formatNumber";
 import type { TextKey } from "../i18n/messages";
@@ -7,6 +7,7 @@ import { useMessages } from "../i18n/MessagesContext";
 import { COLUMN_ROLES, REQUIRED_COLUMN_ROLES } from "../wizard/columnChoices";
 import type { Wizard } from "../wizard/useWizard";
 import { shownProblems } from "../wizard/wizardState";
+import { labelWithInfo } from "./fieldLabel";
 import { StepProblem } from "./StepProblem";
 
 /** Row problems listed; the rest are counted. */
@@ -22,8 +23,14 @@ const ROLE_TEXT: Record<ColumnRole, { label: TextKey; hint: TextKey }> = {
   margin: { label: "roleMargin", hint: "hintMargin" },
 };
 
+/** The choices besides Automatic (the engine's default), with their texts. */
+const DATE_ORDER_TEXT: Record<DateOrder, TextKey> = { dayFirst: "dateOrderDayFirst", monthFirst: "dateOrderMonthFirst" };
+const DECIMAL_TEXT: Record<DecimalSeparator, TextKey> = { ".": "decimalPoint", ",": "decimalComma" };
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  reading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  readingTitle: { margin: 0 },
   problems: {
     maxHeight: "16em",
     overflowY: "auto",
@@ -51,6 +58,29 @@ export function ColumnsStep({ wizard }: { wizard: Wizard }) {
   };
   const rows = check?.rows ?? null;
   const stepProblem = problems.find((p) => p.field === "rows");
+  /** A choice of how to read cells: Automatic (null, the engine's default) or one of `texts`. */
+  const readingChoice = <T extends string>(
+    label: string,
+    info: string,
+    chosen: T | null,
+    texts: Record<T, TextKey>,
+    choose: (value: T | null) => void
+  ) => (
+    <Field label={labelWithInfo(label, info)}>
+      <Select
+        value={chosen ?? ""}
+        disabled={columns === null}
+        onChange={(_, data) => choose(data.value === "" ? null : (data.value as T))}
+      >
+        <option value="">{t.readingAutomatic}</option>
+        {(Object.keys(texts) as T[]).map((value) => (
+          <option key={value} value={value}>
+            {t[texts[value]]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 
   return (
     <div className={styles.root}>
@@ -91,6 +121,17 @@ export function ColumnsStep({ wizard }: { wizard: Wizard }) {
           </Field>
         );
       })}
+      <section className={styles.reading} aria-labelledby="reading-title">
+        <Text as="h3" weight="semibold" id="reading-title" className={styles.readingTitle} block>
+          {t.readingTitle}
+        </Text>
+        {readingChoice(t.dateOrder, t.dateOrderInfo, state.dateOrder, DATE_ORDER_TEXT, (dateOrder) =>
+          dispatch({ type: "dateOrderChosen", dateOrder })
+        )}
+        {readingChoice(t.decimalSeparator, t.decimalSeparatorInfo, state.decimalSeparator, DECIMAL_TEXT, (decimalSeparator) =>
+          dispatch({ type: "decimalSeparatorChosen", decimalSeparator })
+        )}
+      </section>
       {checking && <Spinner size="tiny" label={t.checkingRows} />}
       {stepProblem && <StepProblem text={t[stepProblem.message]} />}
       {rows && (

@@ -9,6 +9,7 @@ import { FakeWorkbook, installFakeExcel } from "../../excel/fake";
 import type { Messages } from "../i18n/messages";
 import { en } from "../i18n/en";
 import { zhCN } from "../i18n/zhCN";
+import type { SelectedRange } from "../excelGateway";
 import { type FakeGatewayOptions, fakeGateway } from "../testing/fakeGateway";
 import { officeGateway } from "../officeGateway";
 import { inProcessWorkers } from "../testing/inProcessWorker";
@@ -32,10 +33,10 @@ function renderPane(options: Partial<FakeGatewayOptions> & { holdAnalysis?: bool
 
 type Pane = ReturnType<typeof renderPane>;
 
-/** Reads SALES and goes on to the columns, once they are detected. */
-async function toColumns({ user, t }: Pane) {
+/** Reads the selection (SALES unless the pane was given another) and goes on to the columns, once they are detected. */
+async function toColumns({ user }: Pane) {
   await user.click(screen.getByTestId("use-selection"));
-  await screen.findByText(t.selectionSummary("Sales!B3:E9", "7"));
+  await screen.findByTestId("selection-summary");
   await user.click(screen.getByTestId("wizard-next"));
   await waitFor(() => expect(screen.getByTestId("column-customer")).toHaveDisplayValue("Customer (B)"));
 }
@@ -162,6 +163,95 @@ describe("columns step", () => {
     await waitFor(() => expect(screen.queryByText(en.checkingRows)).not.toBeInTheDocument());
     await pane.user.click(screen.getByTestId("wizard-next"));
     expect(await screen.findByRole("heading", { name: "Segments and assumptions" })).toBeInTheDocument();
+  });
+});
+
+/** Transactions typed as text under a header at Sales!B3, like SALES (the preview: the cells as typed). */
+function typedSelection(values: string[][]): SelectedRange {
+  return { ...SALES, address: `Sales!B3:D${2 + values.length}`, values, previewText: values.slice(0, 5) };
+}
+
+/** Runs from the columns step, as they are, with an acquisition cost of 40, and gives the written customer table's column `name` by customer. */
+async function runFromColumns(pane: Pane, name: string): Promise<Record<string, unknown>> {
+  await pane.user.click(screen.getByTestId("wizard-next"));
+  await pane.user.type(await screen.findByTestId("assumption-cac"), "40");
+  await pane.user.click(screen.getByTestId("wizard-run"));
+  await screen.findByRole("heading", { name: "Done" });
+  const table = pane.fake.writes[0].plan.sheets.flatMap((sheet) => sheet.tables).find((t) => t.name === "CLV_Customers");
+  const column = table?.columns.findIndex((c) => c.name === name) ?? -1;
+  return Object.fromEntries(table?.rows.map((row) => [row[0], row[column]]) ?? []);
+}
+
+describe("columns step: reading dates and amounts", () => {
+  test("Automatic is the default of both choices, each labelled", async () => {
+    const pane = renderPane();
+    await toColumns(pane);
+    expect(screen.getByRole("combobox", { name: en.dateOrder })).toHaveDisplayValue(en.readingAutomatic);
+    expect(screen.getByRole("combobox", { name: en.decimalSeparator })).toHaveDisplayValue(en.readingAutomatic);
+    expect(pane.workers.requests[0]).toMatchObject({ kind: "check" });
+    expect(pane.workers.requests[0]).not.toHaveProperty("parse.dateOrder");
+    expect(pane.workers.requests[0]).not.toHaveProperty("parse.decimalSeparator");
+  });
+
+  test("dates no date of the column settles are skipped under Automatic; Day first reads them all, 03/05/2024 as 3 May", async () => {
+    // Every day and month is 12 or less, so each date reads both ways and none proves the order.
+    const pane = renderPane({
+      selection: typedSelection([
+        ["Customer", "Order date", "Amount"],
+        ["c1", "03/05/2024", "120.5"],
+        ["c2", "04/06/2024", "80"],
+        ["c3", "05/07/2024", "42.25"],
+        ["c1", "06/08/2024", "60"],
+        ["c2", "07/09/2024", "95"],
+      ]),
+    });
+    await toColumns(pane);
+    const problems = await screen.findByTestId("row-problems");
+    expect(problems).toHaveTextContent("5 rows have a problem and will be skipped");
+    expect(within(problems).getAllByRole("listitem")[0]).toHaveTextContent(
+      'Row 4, Order date: "03/05/2024" could be day/month or month/day and no date in this column settles it; choose the date order'
+    );
+    expect(screen.getByTestId("row-summary")).toHaveTextContent("0 of 5 rows can be used.");
+
+    await pane.user.selectOptions(screen.getByRole("combobox", { name: en.dateOrder }), en.dateOrderDayFirst);
+    await waitFor(() => expect(screen.getByTestId("row-summary")).toHaveTextContent("5 of 5 rows can be used."));
+    expect(screen.queryByTestId("row-problems")).not.toBeInTheDocument();
+    expect(pane.workers.requests[pane.workers.requests.length - 1]).toMatchObject({ kind: "check", parse: { dateOrder: "dayFirst" } });
+
+    // The run reads them day first too. Each customer's first purchase as an Excel serial, 2024-01-01 being 45292
+    // (Microsoft's DATEVALUE page) plus the days since (2024 is a leap year): c1 3 May, 45292 + 31 + 29 + 31 + 30 + 2 = 45415;
+    // c2 4 June, 45415 + 32 = 45447; c3 5 July, 45447 + 31 = 45478. Month first would make c1's 5 March, 45356.
+    expect(await runFromColumns(pane, "First purchase")).toEqual({ c1: 45415, c2: 45447, c3: 45478 });
+    expect(pane.workers.requests.find((r) => r.kind === "analyse")).toMatchObject({ options: { dateOrder: "dayFirst" } });
+  });
+
+  test("an amount such as 2.000 in a column of both separators is skipped under Automatic; Comma reads it as 2000", async () => {
+    // "1.234,50" and "42,25" show a decimal comma, "80.25" a decimal point: the column mixes both, so "2.000" is ambiguous.
+    const pane = renderPane({
+      selection: typedSelection([
+        ["Customer", "Order date", "Amount"],
+        ["c1", "2024-01-05", "1.234,50"],
+        ["c2", "2024-01-09", "80.25"],
+        ["c3", "2024-02-11", "42,25"],
+        ["c1", "2024-03-02", "2.000"],
+        ["c2", "2024-03-20", "95"],
+      ]),
+    });
+    await toColumns(pane);
+    const problems = await screen.findByTestId("row-problems");
+    expect(within(problems).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      'Row 7, Amount: "2.000" could use "," or "." as the decimal separator, and this column has both; choose the decimal separator',
+    ]);
+    expect(screen.getByText(en.tableWarningsTitle)).toBeInTheDocument();
+
+    await pane.user.selectOptions(screen.getByRole("combobox", { name: en.decimalSeparator }), en.decimalComma);
+    await waitFor(() => expect(screen.getByTestId("row-summary")).toHaveTextContent("5 of 5 rows can be used."));
+    expect(screen.queryByTestId("row-problems")).not.toBeInTheDocument();
+    expect(screen.queryByText(en.tableWarningsTitle)).not.toBeInTheDocument();
+
+    // Revenue by hand: c1 1234.50 + 2000 = 3234.50 ("1.234,50": the later separator is the decimal one); c2 80.25 + 95 = 175.25
+    // (one separator before two digits is decimal whatever the choice); c3 42.25.
+    expect(await runFromColumns(pane, "Revenue")).toEqual({ c1: 3234.5, c2: 175.25, c3: 42.25 });
   });
 });
 
@@ -373,6 +463,7 @@ describe("in Chinese", () => {
     expect(await screen.findByText("Sales!B3:E9：7 行")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "下一步" }));
     expect(await screen.findByRole("combobox", { name: "客户" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "日期顺序" })).toHaveDisplayValue("自动");
     expect(await screen.findByText("1 行有问题，将被跳过")).toBeInTheDocument();
     // The reason is Chinese too; the column is the header the user wrote, the cell as typed.
     expect(screen.getByText(`第 ${SALES_BAD_ROW} 行，Order date："2024-02-30" 不是真实存在的日期`)).toBeInTheDocument();

@@ -61,6 +61,20 @@ export const en = {
   hintSegment: "Optional. A channel, region or group to compare customers by.",
   hintCost: "Optional. The cost of each row; profit is amount minus cost.",
   hintMargin: "Optional, instead of a cost column: the profit of each row.",
+  readingTitle: "Reading dates and amounts",
+  readingAutomatic: "Automatic",
+  dateOrder: "Date order",
+  dateOrderInfo:
+    "How to read a date such as 03/05/2024. Automatic reads it only when another date of the column, such as 25/03/2024, " +
+    "shows the order; otherwise its row is skipped. Choose the order if you know it.",
+  dateOrderDayFirst: "Day first (25/03/2024)",
+  dateOrderMonthFirst: "Month first (03/25/2024)",
+  decimalSeparator: "Decimal separator",
+  decimalSeparatorInfo:
+    "How to read an amount such as 1,234. Automatic follows the amounts that show the separator, such as 12,50 or 1,234.50, " +
+    "and reads 1,234 as 1234 when none does. Choose the separator if you know it.",
+  decimalPoint: "Point (1,234.50)",
+  decimalComma: "Comma (1.234,50)",
   checkingRows: "Checking the rows…",
   rowsUsable: (used: string, total: string) => `${used} of ${total} rows can be used.`,
   blankRows: (blank: string, plural: boolean) => (plural ? `${blank} blank rows are skipped.` : `${blank} blank row is skipped.`),

@@ -60,6 +60,20 @@ export const zhCN: Messages = {
   hintSegment: "可选。用于比较客户的渠道、地区或分组。",
   hintCost: "可选。每行的成本；利润等于金额减成本。",
   hintMargin: "可选，在没有成本列时使用：每行的利润。",
+  readingTitle: "日期和金额的读法",
+  readingAutomatic: "自动",
+  dateOrder: "日期顺序",
+  dateOrderInfo:
+    "如何读取 03/05/2024 这样的日期。选“自动”时，只有此列中另有日期（如 25/03/2024）表明了顺序，才会读取它；否则跳过该行。" +
+    "如果您知道顺序，请在此选择。",
+  dateOrderDayFirst: "日在前（25/03/2024）",
+  dateOrderMonthFirst: "月在前（03/25/2024）",
+  decimalSeparator: "小数分隔符",
+  decimalSeparatorInfo:
+    "如何读取 1,234 这样的金额。选“自动”时，依照此列中表明了分隔符的金额（如 12,50 或 1,234.50）读取；" +
+    "没有这样的金额时，把 1,234 读作 1234。如果您知道分隔符，请在此选择。",
+  decimalPoint: "小数点（1,234.50）",
+  decimalComma: "小数逗号（1.234,50）",
   checkingRows: "正在检查各行…",
   rowsUsable: (used, total) => `${total} 行中有 ${used} 行可以使用。`,
   blankRows: (blank, _plural) => `跳过 ${blank} 个空行。`,

@@ -35,9 +35,10 @@ export interface Wizard {
 
 /**
  * The wizard's state and its effects: reading the selection, checking the columns in the worker
- * whenever the selection or the column choices change, and the run (analyse in the worker, ask
- * before replacing an earlier report, write). Every failure is dispatched as `failed`, which the
- * pane shows (a workbook error in the pane's language); a cancelled run is dispatched as `cancelled`.
+ * whenever the selection, the column choices or the ways to read dates and amounts change, and the
+ * run (analyse in the worker, ask before replacing an earlier report, write). Every failure is
+ * dispatched as `failed`, which the pane shows (a workbook error in the pane's language); a cancelled
+ * run is dispatched as `cancelled`.
  */
 export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard {
   const t = useMessages();
@@ -48,7 +49,7 @@ export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard
   /** The parse options the shown check stands for, so filling the columns from it does not check again. */
   const checkedFor = useRef<string | null>(null);
 
-  const { selection, columns, hasHeader } = state;
+  const { selection, columns, hasHeader, dateOrder, decimalSeparator } = state;
   useEffect(() => {
     if (selection === null || !columnsCheckable(state)) return;
     const options = parseOptions(state);
@@ -69,8 +70,8 @@ export function useWizard(gateway: ExcelGateway, client: AnalysisClient): Wizard
     return () => {
       current = false;
     };
-    // `state` enters only through these three parts (see parseOptions).
-  }, [client, selection, columns, hasHeader]);
+    // `state` enters only through these parts (see parseOptions).
+  }, [client, selection, columns, hasHeader, dateOrder, decimalSeparator]);
 
   const readSelection = useCallback(async () => {
     dispatch({ type: "readStarted" });

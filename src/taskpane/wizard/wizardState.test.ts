@@ -142,8 +142,13 @@ describe("columns step", () => {
   });
 
   test("a new selection forgets the old choices, to detect them afresh", () => {
-    const state = after(...CHECKED, { type: "columnChosen", role: "segment", column: null }, ...READ);
-    expect(state).toMatchObject({ columns: null, hasHeader: null, check: null });
+    const chosen: WizardAction[] = [
+      { type: "columnChosen", role: "segment", column: null },
+      { type: "dateOrderChosen", dateOrder: "dayFirst" },
+      { type: "decimalSeparatorChosen", decimalSeparator: "," },
+    ];
+    const state = after(...CHECKED, ...chosen, ...READ);
+    expect(state).toMatchObject({ columns: null, hasHeader: null, dateOrder: null, decimalSeparator: null, check: null });
   });
 
   test("a required role without a column keeps the user here", () => {
@@ -169,10 +174,14 @@ describe("columns step", () => {
     expect(after(...CHECKED, { type: "next" }, { type: "back" }).step).toBe(Step.Data);
   });
 
-  test("the parse options carry the selection's position and, once detected, the choices", () => {
+  test("the parse options carry the selection's position and, once detected or chosen, the choices", () => {
     expect(parseOptions(after(...READ))).toEqual({ firstRow: 3, firstColumn: 2 });
     const header = after(...CHECKED, { type: "headerToggled", hasHeader: false });
     expect(parseOptions(header)).toEqual({ firstRow: 3, firstColumn: 2, hasHeader: false, columns: header.columns });
+    const reading = after(...READ, { type: "dateOrderChosen", dateOrder: "monthFirst" }, { type: "decimalSeparatorChosen", decimalSeparator: "," });
+    expect(parseOptions(reading)).toEqual({ firstRow: 3, firstColumn: 2, dateOrder: "monthFirst", decimalSeparator: "," });
+    const automatic = after(...READ, { type: "dateOrderChosen", dateOrder: "monthFirst" }, { type: "dateOrderChosen", dateOrder: null });
+    expect(parseOptions(automatic)).toEqual({ firstRow: 3, firstColumn: 2 });
   });
 });
 

@@ -4,7 +4,7 @@
  * dispatches what they bring back. Problems are message keys, so the reducer knows no language.
  */
 import type { ReportOptions } from "../../core/report";
-import type { ColumnRole, ParseOptions } from "../../core/transactions";
+import type { ColumnRole, DateOrder, DecimalSeparator, ParseOptions } from "../../core/transactions";
 import type { ColumnCheck, RunOptions, RunOutcome, WorkerStage } from "../analysis/protocol";
 import { SEGMENT_CHOICES, type SegmentChoice } from "../analysis/segmentChoices";
 import type { ReadProgress, SelectedRange, WriteProgress } from "../excelGateway";
@@ -63,6 +63,9 @@ export interface WizardState {
   columns: ColumnChoices | null;
   /** null: detect whether the first row is a header. */
   hasHeader: boolean | null;
+  /** How to read dates such as 03/05/2024 and amounts such as 1,234; null: as the columns prove (the engine's default). */
+  dateOrder: DateOrder | null;
+  decimalSeparator: DecimalSeparator | null;
   checking: boolean;
   check: ColumnCheck | null;
   assumptions: AssumptionsForm;
@@ -82,6 +85,8 @@ export type WizardAction =
   | { type: "checked"; check: ColumnCheck }
   | { type: "columnChosen"; role: ColumnRole; column: number | null }
   | { type: "headerToggled"; hasHeader: boolean }
+  | { type: "dateOrderChosen"; dateOrder: DateOrder | null }
+  | { type: "decimalSeparatorChosen"; decimalSeparator: DecimalSeparator | null }
   | { type: "assumptionChanged"; field: NumberField; value: string }
   | { type: "segmentByChosen"; choice: SegmentChoice }
   | { type: "unitChosen"; unit: AssumptionsForm["unit"] }
@@ -126,6 +131,8 @@ export const INITIAL_STATE: WizardState = {
   selection: null,
   columns: null,
   hasHeader: null,
+  dateOrder: null,
+  decimalSeparator: null,
   checking: false,
   check: null,
   assumptions: DEFAULT_ASSUMPTIONS,
@@ -148,8 +155,18 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "readProgressed":
       return { ...state, reading: action.progress };
     case "selectionRead":
-      // A new selection: its columns are detected afresh.
-      return { ...state, reading: null, selection: action.selection, columns: null, hasHeader: null, check: null, showProblems: false };
+      // A new selection: its columns and how to read them are detected afresh.
+      return {
+        ...state,
+        reading: null,
+        selection: action.selection,
+        columns: null,
+        hasHeader: null,
+        dateOrder: null,
+        decimalSeparator: null,
+        check: null,
+        showProblems: false,
+      };
     case "checkStarted":
       return { ...state, checking: true };
     case "checked": {
@@ -165,6 +182,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case "headerToggled":
       return { ...state, hasHeader: action.hasHeader };
+    case "dateOrderChosen":
+      return { ...state, dateOrder: action.dateOrder };
+    case "decimalSeparatorChosen":
+      return { ...state, decimalSeparator: action.decimalSeparator };
     case "assumptionChanged":
       return withAssumptions(state, { [action.field]: action.value });
     case "segmentByChosen":
@@ -293,14 +314,16 @@ export function segmentLabels(state: WizardState): string[] | undefined {
   return state.check?.segmentLabels[segmentChoice(state)];
 }
 
-/** How to parse the selection: its position on the sheet and the column choices (absent until detected). */
+/** How to parse the selection: its position on the sheet and the user's choices (each absent while left to detection). */
 export function parseOptions(state: WizardState): ParseOptions {
-  const { selection, columns, hasHeader } = state;
+  const { selection, columns, hasHeader, dateOrder, decimalSeparator } = state;
   return {
     firstRow: selection?.firstRow ?? 1,
     firstColumn: selection?.firstColumn ?? 1,
     ...(hasHeader === null ? {} : { hasHeader }),
     ...(columns === null ? {} : { columns }),
+    ...(dateOrder === null ? {} : { dateOrder }),
+    ...(decimalSeparator === null ? {} : { decimalSeparator }),
   };
 }
 
