@@ -51,6 +51,23 @@ describe("clv analyze", () => {
     expect(doc.customers[0]).toHaveProperty("predicted_clv");
   });
 
+  test("--date-order and --decimal read dates such as 03/05/2024 and amounts such as 1.234,50", () => {
+    // Every date is ambiguous and no date settles the order; the amounts use a decimal comma (1.234,50 = 1234.5).
+    const european = path.join(dir, "european.csv");
+    fs.writeFileSync(european, 'customer;date;amount\nc1;03/05/2024;"1.234,50"\nc1;04/06/2024;"2,00"\n');
+    const unread = run("analyze", european, "--period", "day");
+    expect(unread.code).toBe(1);
+    expect(unread.err).toBe(
+      'clv: No usable transaction: 2 rows rejected, 0 blank; the first, row 2, column "date": ' +
+        '"03/05/2024" could be day/month or month/day and no date in this column settles it; choose the date order'
+    );
+    const read = JSON.parse(run("analyze", european, "--period", "day", "--json", "--date-order", "day-first", "--decimal", "comma").out);
+    expect(read.rows).toMatchObject({ used: 2, rejected: 0 });
+    // Day first: 3 May and 4 June 2024, 32 days apart; revenue 1234.5 + 2 = 1236.5.
+    expect(read.customers[0]).toMatchObject({ id: "c1", first_purchase: "2024-05-03", recency: 32, revenue: 1236.5 });
+    expect(run("analyze", european, "--date-order", "ymd").err).toMatch(/--date-order must be one of day-first, month-first; got ymd/);
+  });
+
   test("usage errors exit 2, unusable input exits 1, each with a message", () => {
     expect(run("analyze").code).toBe(2);
     expect(run("analyze", small, "--holdout", "0").err).toMatch(/--holdout must be a whole number of periods, 1 or more; got 0/);

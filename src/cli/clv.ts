@@ -10,7 +10,7 @@ import { ClvError } from "../core/errors";
 import type { PurchaseModelKind } from "../core/models/purchaseModel";
 import { SEGMENT_KINDS, type SegmentStrategy } from "../core/segments";
 import type { PeriodUnit } from "../core/summary";
-import { type CellGrid, type ColumnOverrides, isoDate } from "../core/transactions";
+import { type CellGrid, type ColumnOverrides, type DateOrder, type DecimalSeparator, isoDate } from "../core/transactions";
 import { formatAnalysis } from "./formatAnalysis";
 import { readTextFile } from "./readTextFile";
 
@@ -28,12 +28,20 @@ Analysis:
   --horizon PERIODS            periods ahead for predictions (default 36 months' worth)
   --inactivity PERIODS         periods without purchase after which a customer has lapsed (default 90 days' worth)
   --end DATE                   end of the observation window (default: the latest transaction)
+  --date-order day-first|month-first   how to read dates such as 03/05/2024 (default: the order the
+                               column's unambiguous dates prove; without proof they are rejected)
+  --decimal point|comma        decimal separator of amount text such as 1,234 (default: the one the
+                               amount and cost columns prove, else point)
   --holdout PERIODS            check the purchase model: fit it without the last PERIODS periods and
                                compare its forecast with them (error figures, by frequency, tracking)
   --no-header                  the first line is data
   --json                       print one JSON document instead of tables`;
 
 class UsageError extends Error {}
+
+/** The choices of --date-order and --decimal, and the engine's names for them. */
+const DATE_ORDERS: Record<string, DateOrder> = { "day-first": "dayFirst", "month-first": "monthFirst" };
+const DECIMAL_SEPARATORS: Record<string, DecimalSeparator> = { point: ".", comma: "," };
 
 export function main(argv: string[]): number {
   try {
@@ -46,6 +54,7 @@ export function main(argv: string[]): number {
         "segment-by": { type: "string" }, period: { type: "string" }, model: { type: "string" },
         discount: { type: "string" }, margin: { type: "string" }, horizon: { type: "string" },
         inactivity: { type: "string" }, end: { type: "string" }, holdout: { type: "string" }, "no-header": { type: "boolean" },
+        "date-order": { type: "string" }, decimal: { type: "string" },
         json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     });
@@ -75,6 +84,8 @@ export function main(argv: string[]): number {
       horizonPeriods: number(values.horizon, "--horizon"),
       inactivityPeriods: number(values.inactivity, "--inactivity"),
       observationEnd: values.end,
+      dateOrder: choice(values["date-order"], DATE_ORDERS, "--date-order"),
+      decimalSeparator: choice(values.decimal, DECIMAL_SEPARATORS, "--decimal"),
       ...(values.holdout === undefined ? {} : { holdout: { periods: wholePeriods(values.holdout, "--holdout") } }),
     };
     const analysis = analyzeTransactions(grid, options);
@@ -122,6 +133,12 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}; got ${value}`);
   return value as T;
+}
+
+/** What `map` gives the flag's value (one of its keys); undefined when the flag is left out. */
+function choice<T>(value: string | undefined, map: Record<string, T>, flag: string): T | undefined {
+  const key = oneOf(value, Object.keys(map), flag);
+  return key === undefined ? undefined : map[key];
 }
 
 function number(value: string | undefined, flag: string): number | undefined {

@@ -124,7 +124,11 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
 
   stage("parsing");
   const { table, report } = parseTransactions(cells, options);
-  ensure(table.length > 0, `No usable transaction: ${report.rejectedRows} rows rejected, ${report.blankRows} blank (see the row errors)`);
+  if (table.length === 0) {
+    const first = report.errors[0];
+    const example = first === undefined ? "" : `; the first, row ${first.row}, column "${first.column}": ${first.reason}`;
+    throw new ClvError("value", `No usable transaction: ${report.rejectedRows} rows rejected, ${report.blankRows} blank${example}`);
+  }
 
   stage("summarising");
   const summary = summarizeCustomers(table, unit);

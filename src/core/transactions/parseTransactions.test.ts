@@ -259,7 +259,7 @@ describe("date formats in one column", () => {
     ]);
     expect(report.warnings).toEqual([
       'Column "Date" mixes day-first dates (1 like row 2: "25/03/2024") and month-first dates (1 like row 3: "03/25/2024"), ' +
-        "so dates such as 03/05/2024 are rejected; if one order is right, choose it (dateOrder)",
+        "so dates such as 03/05/2024 are rejected; if one order is right, choose the date order",
     ]);
     expect(Array.from(table.day)).toEqual([utcDay(2024, 3, 25), utcDay(2024, 3, 25)]);
     expect(reasons(report)).toEqual([

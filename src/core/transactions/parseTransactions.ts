@@ -336,7 +336,7 @@ function mixedDatesWarning(label: string, evidence: Evidence<DateOrder>, firstRo
   return (
     `Column "${label}" mixes day-first dates (${exampleOf(evidence, "dayFirst", firstRow)}) and month-first dates ` +
     `(${exampleOf(evidence, "monthFirst", firstRow)}), so dates such as 03/05/2024 are rejected; ` +
-    `if one order is right, choose it (dateOrder)`
+    `if one order is right, choose the date order`
   );
 }
 
@@ -344,7 +344,7 @@ function mixedDecimalsWarning(label: string, evidence: Evidence<DecimalSeparator
   return (
     `Column "${label}" mixes decimal points (${exampleOf(evidence, ".", firstRow)}) and decimal commas ` +
     `(${exampleOf(evidence, ",", firstRow)}), so amounts such as 1,234 are rejected; ` +
-    `if one separator is right, choose it (decimalSeparator)`
+    `if one separator is right, choose the decimal separator`
   );
 }
 
