@@ -1,5 +1,5 @@
 import { BOOK, bookAnalysis } from "../../test/reportFixture";
-import { type ReportPlan, type TablePlan, buildReportPlan, cellAddress, rangeAddress } from "../core/report";
+import { type ReportPlan, buildReportPlan, cellAddress, rangeAddress } from "../core/report";
 import { FakeWorkbook, installFakeExcel } from "./fake";
 import { WorkbookError, activateSheet, findReportSheets, writeReport } from ".";
 
@@ -18,8 +18,6 @@ beforeEach(() => {
   uninstall = installFakeExcel(workbook);
 });
 afterEach(() => uninstall());
-
-const tableOf = (name: string) => plan.sheets.flatMap((s) => s.tables).find((t) => t.name === name) as TablePlan;
 
 describe("writeReport: what a run writes", () => {
   test("every planned sheet after the user's, the summary shown, the data sheet untouched", async () => {

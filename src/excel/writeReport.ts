@@ -9,7 +9,6 @@ import {
   type TablePlan,
   cellAddress,
   quoteSheetName,
-  rangeAddress,
   reportInstance,
   resolveRange,
 } from "../core/report";

@@ -2,7 +2,7 @@ import type { Analysis } from "../analyze";
 import { type FitReport, MODEL_NAMES } from "../models";
 import { isoDate } from "../transactions";
 import { type ChartPlan, type NamedCellPlan, NUMBER_FORMATS, type SheetPlan } from "./reportPlan";
-import { ASSUMPTION_NAMES, SEGMENTS_TABLE, finiteOrNull, segmentHeaders, segmentsTable } from "./segmentTable";
+import { ASSUMPTION_NAMES, finiteOrNull, segmentHeaders, segmentsTable } from "./segmentTable";
 import { type LabelledCell, SheetLayout } from "./sheetLayout";
 
 /** What the summary needs besides the analysis (checked by `buildReportPlan`). */

@@ -33,7 +33,10 @@ function countedRanks(values: ArrayLike<number>, largest: number, ranks: readonl
   });
 }
 
-/** Median of a non-empty list (mean of the two middle values for an even count). */
+/**
+ * Median of a non-empty list (mean of the two middle values for an even count), by `valuesAtRanks`.
+ * @example median([75, 30, 50, 20]) // 40, (30 + 50) / 2
+ */
 export function median(values: ArrayLike<number>): number {
   const middle = values.length >> 1;
   if (values.length % 2 === 1) return valuesAtRanks(values, [middle])[0];

@@ -11,7 +11,7 @@ export type DecimalSeparator = "." | ",";
  */
 export type DecimalSetting = DecimalSeparator | null | "detect";
 
-/** Why a cell is not an amount; `parseTransactions` turns each into a sentence. */
+/** Why a cell is not an amount; a rejected row carries it as data (`RowProblem`), `rowErrorText` words it. */
 export type AmountIssue = "empty" | "notANumber" | "logical" | "ambiguous" | "separatorNeeded";
 
 /** A currency sign or code before or after the number: $ € £ ¥ ₹ (any Unicode Sc), US$ HK$ R$, USD CNY RMB, 元 円. */

@@ -15,7 +15,7 @@ export type DateOrder = "dayFirst" | "monthFirst";
  */
 export type DateOrderSetting = DateOrder | null | "detect";
 
-/** Why a cell is not a date; `parseTransactions` turns each into a sentence. */
+/** Why a cell is not a date; a rejected row carries it as data (`RowProblem`), `rowErrorText` words it. */
 export type DateIssue =
   | "empty"
   | "notADate"
