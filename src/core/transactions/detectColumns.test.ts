@@ -1,8 +1,13 @@
 import { ClvError } from "../errors";
 import { gridFromRows } from "./cellGrid";
-import { columnLetter, detectColumns } from "./detectColumns";
+import { type ColumnDetection, columnLetter, detectColumns } from "./detectColumns";
 
 const detect = (rows: unknown[][], options = {}) => detectColumns(gridFromRows(rows as never), options);
+
+/** The notes by role and English message (their data is checked in "notes as data"). */
+function messages(found: ColumnDetection) {
+  return found.notes.map(({ role, message }) => ({ role, message }));
+}
 
 describe("header names", () => {
   test("English names, any case, spaces and underscores", () => {
@@ -37,7 +42,7 @@ describe("header names", () => {
   test("when two columns fit one role, the earlier name in the list wins and a note names the other", () => {
     const found = detect([["Customer", "Date", "Total", "Amount"], ["c", "2024-03-05", 10, 3]]);
     expect(found.mapping.amount).toBe(3); // "amount" ranks above "total"
-    expect(found.notes).toEqual([{ role: "amount", message: 'using "Amount"; "Total" also fit' }]);
+    expect(messages(found)).toEqual([{ role: "amount", message: 'using "Amount"; "Total" also fit' }]);
   });
 });
 
@@ -94,7 +99,7 @@ describe("content", () => {
     ]);
     expect(found.mapping).toEqual({ date: 2, amount: 4 });
     expect(found.missing).toEqual(["customer"]);
-    expect(found.notes).toEqual([{ role: "customer", message: 'columns "A", "B" all look like customer ids; choose one' }]);
+    expect(messages(found)).toEqual([{ role: "customer", message: 'columns "A", "B" all look like customer ids; choose one' }]);
   });
 
   test("two date columns are not guessed between", () => {
@@ -103,7 +108,7 @@ describe("content", () => {
       ["c2", "2024-03-06", "2024-03-08", 2.5],
     ]);
     expect(found.missing).toEqual(["date"]);
-    expect(found.notes).toEqual([{ role: "date", message: 'columns "B", "C" all look like dates; choose one' }]);
+    expect(messages(found)).toEqual([{ role: "date", message: 'columns "B", "C" all look like dates; choose one' }]);
   });
 
   test("whole-number amounts are not recognised by content", () => {
@@ -122,6 +127,43 @@ describe("content", () => {
 
   test("the sheet's first column sets the letters", () => {
     expect(detect([["c1", "2024-03-05", 1.5]], { firstColumn: 3 }).labels).toEqual(["C", "D", "E"]);
+  });
+});
+
+// Each note's message is the English detectColumns wrote before notes were data (commit 7f71460:
+// `using "X"; "Y", "Z" also fit`, `columns "X", "Y" all look like <what>; choose one`,
+// `no column looks like <what>; choose one`), filled in by hand for these tables.
+describe("notes as data", () => {
+  test("two other headers fit the amount: the chosen header and the others, in rank order", () => {
+    // HEADER_NAMES.amount ranks "amount" (0) above "total" (3) above "value" (4).
+    const found = detect([["Customer", "Date", "Value", "Total", "Amount"], ["c", "2024-03-05", 1, 2, 3]]);
+    expect(found.mapping.amount).toBe(4);
+    expect(found.notes).toEqual([
+      { role: "amount", kind: "alsoFit", chosen: "Amount", others: ["Total", "Value"], message: 'using "Amount"; "Total", "Value" also fit' },
+    ]);
+  });
+
+  test("two date columns without a header: their letters", () => {
+    const found = detect([["c1", "2024-03-05", "2024-03-07", 1.5], ["c2", "2024-03-06", "2024-03-08", 2.5]]);
+    expect(found.notes).toEqual([
+      { role: "date", kind: "several", columns: ["B", "C"], message: 'columns "B", "C" all look like dates; choose one' },
+    ]);
+  });
+
+  test("a lone column of amounts with cents: no column for the date or the customer", () => {
+    const found = detect([[1.5], [2.25]]);
+    expect(found.mapping).toEqual({ amount: 0 });
+    expect(found.notes).toEqual([
+      { role: "date", kind: "none", message: "no column looks like dates; choose one" },
+      { role: "customer", kind: "none", message: "no column looks like customer ids; choose one" },
+    ]);
+  });
+
+  test("whole-number amounts: no column for the amount", () => {
+    const found = detect([["c1", "2024-03-05", 100], ["c2", "2024-03-06", 200]]);
+    expect(found.notes).toEqual([
+      { role: "amount", kind: "none", message: "no column looks like amounts (numbers with cents or currency signs); choose one" },
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { ensure } from "../errors";
 import { type CellGrid, type CellValue, isBlankCell, isBlankRow } from "./cellGrid";
+import { type ColumnNote, type ContentRole, columnNote } from "./columnNote";
 import { readAmount } from "./readAmount";
 import { type DateSystem, readDay } from "./readDay";
 
@@ -31,12 +32,6 @@ export interface ColumnDetection {
   missing: ColumnRole[];
   /** Why a role is missing, or which other columns would also fit it. */
   notes: ColumnNote[];
-}
-
-/** A remark about one role, e.g. { role: "date", message: 'columns "B", "C" all look like dates; choose one' }. */
-export interface ColumnNote {
-  role: ColumnRole;
-  message: string;
 }
 
 /** Options shared by {@link detectColumns} and `parseTransactions`. */
@@ -152,8 +147,8 @@ export function detectColumns(grid: CellGrid, options: DetectOptions = {}): Colu
       if (ranked.length === 0) continue;
       assign(role, ranked[0].column, "header");
       if (ranked.length > 1) {
-        const others = ranked.slice(1).map((candidate) => quote(labels[candidate.column]));
-        notes.push({ role, message: `using ${quote(labels[ranked[0].column])}; ${others.join(", ")} also fit` });
+        const others = ranked.slice(1).map((candidate) => labels[candidate.column]);
+        notes.push(columnNote({ role, kind: "alsoFit", chosen: labels[ranked[0].column], others }));
       }
     }
   }
@@ -162,27 +157,22 @@ export function detectColumns(grid: CellGrid, options: DetectOptions = {}): Colu
     const profiles = Array.from({ length: width }, (_, column) =>
       taken.has(column) ? null : profileColumn(grid, sample, column, system)
     );
-    const inferFromContent = (role: ColumnRole, tiers: ((profile: ColumnProfile) => boolean)[], what: string) => {
+    const inferFromContent = (role: ContentRole, tiers: ((profile: ColumnProfile) => boolean)[]) => {
       if (!unassigned(role)) return;
       for (const fits of tiers) {
         const columns = profiles.flatMap((profile, column) => (profile && !taken.has(column) && fits(profile) ? [column] : []));
         if (columns.length === 1) return assign(role, columns[0], "content");
         if (columns.length > 1) {
-          const names = columns.map((column) => quote(labels[column])).join(", ");
-          notes.push({ role, message: `columns ${names} all look like ${what}; choose one` });
+          notes.push(columnNote({ role, kind: "several", columns: columns.map((column) => labels[column]) }));
           return;
         }
       }
-      notes.push({ role, message: `no column looks like ${what}; choose one` });
+      notes.push(columnNote({ role, kind: "none" }));
     };
-    inferFromContent("date", [(p) => p.textDates, (p) => p.compactDates, (p) => p.serialDates], "dates");
-    inferFromContent("amount", [(p) => p.numeric && p.cents], "amounts (numbers with cents or currency signs)");
+    inferFromContent("date", [(p) => p.textDates, (p) => p.compactDates, (p) => p.serialDates]);
+    inferFromContent("amount", [(p) => p.numeric && p.cents]);
     const notDates = (p: ColumnProfile) => !p.textDates && !p.compactDates && !p.serialDates;
-    inferFromContent(
-      "customer",
-      [(p) => notDates(p) && p.idLike && !p.cents, (p) => notDates(p) && p.numeric && !p.cents],
-      "customer ids"
-    );
+    inferFromContent("customer", [(p) => notDates(p) && p.idLike && !p.cents, (p) => notDates(p) && p.numeric && !p.cents]);
   }
   const missing = REQUIRED_ROLES.filter((role) => mapping[role] === undefined);
   return { hasHeader, headerRow, labels, mapping, sources, missing, notes };
@@ -286,10 +276,6 @@ function columnLabels(grid: CellGrid, headerRow: number, width: number, firstCol
 /** Lower case without spaces, underscores or punctuation: "Customer_ID " -> "customerid". */
 function normaliseHeader(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-function quote(label: string): string {
-  return `"${label}"`;
 }
 
 /**

@@ -5,7 +5,6 @@ export { type AmountIssue, type DecimalSeparator, type DecimalSetting, readAmoun
 export {
   type ColumnDetection,
   type ColumnMapping,
-  type ColumnNote,
   type ColumnOverrides,
   type ColumnRole,
   type DetectOptions,
@@ -14,6 +13,13 @@ export {
   columnLetter,
   detectColumns,
 } from "./detectColumns";
+export {
+  type ColumnFinding,
+  type ColumnNote,
+  type ColumnNoteTexts,
+  ENGLISH_COLUMN_NOTE_TEXTS,
+  columnNoteText,
+} from "./columnNote";
 export {
   type ParseOptions,
   type ParseReport,

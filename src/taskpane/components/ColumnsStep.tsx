@@ -1,5 +1,5 @@
 import { Body1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { type ColumnRole, type DateOrder, type DecimalSeparator, rowErrorText } from "../../core/transactions";
+import { type ColumnRole, type DateOrder, type DecimalSeparator, columnNoteText, rowErrorText } from "../../core/transactions";
 import { columnLetter } from "../../core/transactions/detectColumns";
 import { formatNumber } from "../i18n/formatNumber";
 import type { TextKey } from "../i18n/messages";
@@ -95,7 +95,7 @@ export function ColumnsStep({ wizard }: { wizard: Wizard }) {
       {COLUMN_ROLES.map((role) => {
         const required = REQUIRED_COLUMN_ROLES.includes(role);
         const problem = problems.find((p) => p.field === role);
-        const notes = check?.detection.notes.filter((note) => note.role === role).map((note) => note.message) ?? [];
+        const notes = check?.detection.notes.filter((note) => note.role === role).map((note) => columnNoteText(note, t)) ?? [];
         const chosen = columns?.[role] ?? null;
         return (
           <Field

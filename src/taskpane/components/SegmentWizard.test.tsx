@@ -166,6 +166,26 @@ describe("columns step", () => {
   });
 });
 
+describe("columns step: detection's notes", () => {
+  // "Amount" and "Total" both name the amount ("Amount" ranks first); no header names the date, and
+  // "Start" and "End" both hold dates. The English notes are detectColumns' messages (detectColumns.test.ts).
+  const values = [
+    ["Customer", "Start", "End", "Total", "Amount"],
+    ["c1", "2024-01-05", "2024-01-07", "10", "10.50"],
+    ["c2", "2024-01-09", "2024-01-10", "20", "20.25"],
+  ];
+
+  test.each([
+    ["English", en, 'using "Amount"; "Total" also fit', 'columns "Start", "End" all look like dates; choose one'],
+    ["Chinese", zhCN, '使用 "Amount" 列；"Total" 列也符合', '"Start", "End" 列看起来都像日期；请选择其中一列'],
+  ])("follow each field's hint in the pane's language, the headers as the user wrote them (%s)", async (_, messages, amountNote, dateNote) => {
+    const pane = renderPane({ messages, selection: { ...SALES, address: "Sales!B3:F5", values, previewText: values } });
+    await toColumns(pane);
+    expect(screen.getByTestId("column-amount")).toHaveAccessibleDescription(`${messages.hintAmount} ${amountNote}`);
+    expect(screen.getByTestId("column-date")).toHaveAccessibleDescription(`${messages.hintDate} ${dateNote}`);
+  });
+});
+
 /** Transactions typed as text under a header at Sales!B3, like SALES (the preview: the cells as typed). */
 function typedSelection(values: string[][]): SelectedRange {
   return { ...SALES, address: `Sales!B3:D${2 + values.length}`, values, previewText: values.slice(0, 5) };

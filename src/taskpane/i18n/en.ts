@@ -1,4 +1,4 @@
-import { ENGLISH_ROW_ERROR_TEXTS } from "../../core/transactions";
+import { ENGLISH_COLUMN_NOTE_TEXTS, ENGLISH_ROW_ERROR_TEXTS } from "../../core/transactions";
 import { ENGLISH_WORKBOOK_TEXTS } from "../../excel";
 
 /**
@@ -61,6 +61,8 @@ export const en = {
   hintSegment: "Optional. A channel, region or group to compare customers by.",
   hintCost: "Optional. The cost of each row; profit is amount minus cost.",
   hintMargin: "Optional, instead of a cost column: the profit of each row.",
+  // What column detection remarks after a field's hint (the engine's ColumnNote, whose message is this English).
+  ...ENGLISH_COLUMN_NOTE_TEXTS,
   readingTitle: "Reading dates and amounts",
   readingAutomatic: "Automatic",
   dateOrder: "Date order",
