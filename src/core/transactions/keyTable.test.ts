@@ -76,3 +76,57 @@ test("keys looked up in batches get the numbers one-by-one lookups give, through
   expect(Array.from(out)).toEqual(expected);
   expect(table.keys).toEqual([...reference.keys()]);
 });
+
+/** Numbers of `keys` in order of first appearance, by JavaScript's Map: the reference for the tables below. */
+function mapNumbers(keys: string[]): number[] {
+  const reference = new Map<string, number>();
+  return keys.map((key) => {
+    if (!reference.has(key)) reference.set(key, reference.size);
+    return reference.get(key) as number;
+  });
+}
+
+describe("numbered keys (a common prefix and a number, found by number)", () => {
+  // Keys that look alike but differ as strings: leading zeros, another prefix or case, a long prefix,
+  // too many digits, a number at or above the limit, a trailing space, a non-Latin digit, no digits at all.
+  const lookalikes = [
+    "C7", "C007", "C70", "C0", "C00", "c7", "D7", "7", "CX7", "CUS7", "ABCD7", "C1234567890", "C999", "C1000",
+    "C7 ", "C٧", "C", "", "C7", "C0", "C999", "7", "C07",
+  ];
+  const NUMBERS_BELOW = 1_000;
+
+  test("every distinct string gets its own number, one by one, as a Map numbers them", () => {
+    const table = new KeyTable(NUMBERS_BELOW);
+    const twice = [...lookalikes, ...lookalikes];
+    expect(twice.map((key) => table.indexOf(key))).toEqual(mapNumbers(twice));
+    expect(table.keys).toEqual([...new Set(lookalikes)]);
+  });
+
+  test("the prefix is the first numbered key's: after '7', 'C7' is hashed, and still one key", () => {
+    const table = new KeyTable(NUMBERS_BELOW);
+    const keys = ["7", "C7", "8", "C8", "C7", "7", "08", "8"];
+    expect(keys.map((key) => table.indexOf(key))).toEqual(mapNumbers(keys));
+  });
+
+  test("in batches, read in place, through the number table's growth: as a Map numbers them", () => {
+    // 60,000 lookups of 20,000 distinct keys: numbers up to 400,000 in scrambled order, a tenth of them zero-padded or unprefixed.
+    const keys = Array.from({ length: 60_000 }, (_, step) => {
+      const id = ((step * 7_919) % 20_000) * 20;
+      if (id % 200 === 0) return `C${String(id).padStart(7, "0")}`;
+      return id % 200 === 20 ? String(id) : `C${id}`;
+    });
+    const text = keys.join(",");
+    const starts = new Int32Array(keys.length);
+    const ends = new Int32Array(keys.length);
+    for (let i = 0, at = 0; i < keys.length; at += keys[i].length + 1, i++) {
+      starts[i] = at;
+      ends[i] = at + keys[i].length;
+    }
+    const table = new KeyTable(500_000);
+    const out = new Int32Array(keys.length).fill(-1);
+    table.indexesOfTexts(text, starts, ends, 0, 33, out);
+    table.indexesOfTexts(text, starts, ends, 33, keys.length, out);
+    expect(Array.from(out)).toEqual(mapNumbers(keys));
+    expect(table.keys).toEqual([...new Set(keys)]);
+  });
+});

@@ -85,6 +85,11 @@ export interface ParsedTransactions {
 }
 
 const DEFAULT_MAX_ERRORS = 1000;
+/**
+ * Ids that are a running number (after a common prefix) below this many per row are found by number
+ * (see `KeyTable`): at most 16 bytes per row, the size of the table's other columns.
+ */
+const NUMBERED_IDS_PER_ROW = 4;
 
 /**
  * Turns a table of cells (Excel's `Range.values`, or a {@link CellGrid} such as the CSV reader's)
@@ -142,8 +147,8 @@ export function parseTransactions(
   const order = mapping.order === undefined ? null : new Int32Array(capacity);
   const segment = mapping.segment === undefined ? null : new Int32Array(capacity);
   const cost = costColumn === undefined ? null : new Float64Array(capacity);
-  const customerIds = new KeyTable();
-  const orderIds = new KeyTable();
+  const customerIds = new KeyTable(NUMBERED_IDS_PER_ROW * capacity);
+  const orderIds = new KeyTable(NUMBERED_IDS_PER_ROW * capacity);
   const segmentLabels = new KeyTable();
 
   const errors: RowError[] = [];
