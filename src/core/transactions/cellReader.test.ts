@@ -54,6 +54,23 @@ describe("reading cells in place", () => {
     expect(oneByOne.keys).toEqual(together.keys);
   });
 
+  test("10,000 ids read together, in runs broken by padded cells, are numbered as a Map numbers their trimmed text", () => {
+    // Runs longer than the reader's batch of ranges (4,096), and padded cells (read one by one) at uneven places.
+    const ids = Array.from({ length: 10_000 }, (_, i) => (i % 997 === 5 ? ` c${(i * 31) % 3_000} ` : `c${(i * 31) % 3_000}`));
+    const grid = parseCsv(`id\n${ids.join("\n")}\n`);
+    const rows = Int32Array.from(ids, (_, i) => i + 1);
+    const reference = new Map<string, number>();
+    const expected = ids.map((id) => {
+      if (!reference.has(id.trim())) reference.set(id.trim(), reference.size);
+      return reference.get(id.trim());
+    });
+    const table = new KeyTable(100_000);
+    const out = new Int32Array(rows.length).fill(-1);
+    cellReader(grid).keyColumn(rows, 0, table, (value) => String(value).trim(), out);
+    expect(Array.from(out)).toEqual(expected);
+    expect(table.keys).toEqual([...reference.keys()]);
+  });
+
   test("a date equal to the previous one is read as it (remembered); other dates, and invalid ones, are read afresh", () => {
     const grid = parseCsv("2024-03-05\n2024-03-05\n2024-03-06\n2024-02-30\n2024-02-30\n20240306\n2024-03-05\n");
     const cells = cellReader(grid);

@@ -65,6 +65,9 @@ function keyOfCell(cell: CellValue, keys: KeyTable, idText: (value: CellValue) =
   return isBlankCell(cell) ? -1 : keys.indexOf(idText(cell) as string);
 }
 
+/** Plain cells whose ranges are gathered, then looked up together: a few pages, reused, rather than two integers per row. */
+const KEY_RUN = 4096;
+
 /** Visible ASCII characters: a cell that starts and ends with one is left as it is by trimming. */
 const FIRST_VISIBLE = 33;
 const LAST_VISIBLE = 126;
@@ -141,21 +144,29 @@ class TextCellReader implements CellReader {
     return keyOfCell(this.grid.cell(row, column), keys, idText);
   }
 
-  /** Runs of plain cells are looked up together (`KeyTable.indexesOfTexts`), the other cells one by one. */
+  /** Runs of plain cells are looked up together (`KeyTable.indexesOfTexts`), KEY_RUN at most, the other cells one by one. */
   keyColumn(rows: Int32Array, column: number, keys: KeyTable, idText: (value: CellValue) => string | null, out: Int32Array): void {
-    const starts = new Int32Array(rows.length);
-    const ends = new Int32Array(rows.length);
-    let runStart = 0;
+    const starts = new Int32Array(KEY_RUN);
+    const ends = new Int32Array(KEY_RUN);
+    let first = 0; // the run's first row
+    let run = 0; // its length
+    const lookUp = () => {
+      keys.indexesOfTexts(this.text, starts, ends, 0, run, out.subarray(first, first + run));
+      first += run;
+      run = 0;
+    };
     for (let i = 0; i < rows.length; i++) {
       if (this.plain(rows[i], column)) {
-        starts[i] = this.range[0];
-        ends[i] = this.range[1];
+        starts[run] = this.range[0];
+        ends[run++] = this.range[1];
+        if (run === KEY_RUN) lookUp();
         continue;
       }
-      keys.indexesOfTexts(this.text, starts, ends, runStart, i, out);
+      lookUp();
       out[i] = keyOfCell(this.grid.cell(rows[i], column), keys, idText);
-      runStart = i + 1;
+      first = i + 1;
     }
-    keys.indexesOfTexts(this.text, starts, ends, runStart, rows.length, out);
+    lookUp();
   }
+
 }
