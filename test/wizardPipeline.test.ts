@@ -4,7 +4,7 @@
  * handler, write through the gateway. On the CDNOW sample (2,357 customers; published fits) and on a
  * 200,000-row synthetic range.
  */
-import { simulateTransactionLog } from "../src/core/simulation";
+import { CDNOW_IN_DAYS, simulateTransactionLog } from "../src/core/simulation";
 import { dayFromDate, isoDate } from "../src/core/transactions";
 import { FakeWorkbook, installFakeExcel } from "../src/excel/fake";
 import { type RunOptions, type WorkerRequest, type WorkerResponse, handleRequest } from "../src/taskpane/analysis/protocol";
@@ -142,8 +142,7 @@ describeWithSharedData("wizard on the whole CDNOW sample with the holdout check:
 describe("wizard on a 200,000-row synthetic range", () => {
   const log = simulateTransactionLog({
     customers: 69_000,
-    model: { kind: "bgnbd", parameters: { r: 0.2426, alpha: 30.9, a: 0.793, b: 2.426 } },
-    spend: { p: 6.25, q: 3.74, v: 15.44 },
+    ...CDNOW_IN_DAYS,
     firstDay: dayFromDate(2024, 1, 1),
     acquisitionDays: 90,
     lastDay: dayFromDate(2025, 6, 30),

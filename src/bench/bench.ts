@@ -17,15 +17,12 @@ import { type AnalysisOptions, type AnalysisStage, analyzeTransactions } from ".
 import { parseCsv } from "../core/csv";
 import { fitPurchaseModel } from "../core/models/purchaseModel";
 import { median } from "../core/segments";
-import { type TransactionLog, simulateTransactionLog, transactionLogCsv } from "../core/simulation";
+import { CDNOW_IN_DAYS, type TransactionLog, simulateTransactionLog, transactionLogCsv } from "../core/simulation";
 import { dayFromDate } from "../core/transactions";
 
 const SIZES = [100_000, 1_000_000];
 /** Fresh processes per size; the median of each figure is printed. */
 const RUNS = 3;
-/** CDNOW's fits in days (lifetimes 0.11.3 on the CDNOW sample): a realistic purchase and spend process. */
-const MODEL = { kind: "bgnbd" as const, parameters: { r: 0.2426, alpha: 30.9, a: 0.793, b: 2.426 } };
-const SPEND = { p: 6.25, q: 3.74, v: 15.44 };
 /** CDNOW-like customers make about 3 purchases in 18 months; used to size the customer count. */
 const ROWS_PER_CUSTOMER = 2.9;
 
@@ -142,8 +139,7 @@ function main(): void {
     for (const rows of SIZES) {
       const log = simulateTransactionLog({
         customers: Math.round(rows / ROWS_PER_CUSTOMER),
-        model: MODEL,
-        spend: SPEND,
+        ...CDNOW_IN_DAYS,
         firstDay: dayFromDate(2024, 1, 1),
         acquisitionDays: 90,
         lastDay: dayFromDate(2025, 6, 30),

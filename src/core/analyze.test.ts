@@ -1,20 +1,19 @@
 import { analyzeTransactions } from "./analyze";
 import { parseCsv } from "./csv";
-import { simulateTransactionLog, transactionLogCsv } from "./simulation";
+import { CDNOW_IN_DAYS, simulateTransactionLog, transactionLogCsv } from "./simulation";
 import { dayFromDate } from "./transactions";
 
 // End to end through CSV text: a log simulated from known BG/NBD parameters (in days) must fit back.
 // Tolerance: 3 standard errors; lifetimes reports SE r 0.0126, alpha 2.65, a 0.186, b 0.705 for the
 // 2,357 CDNOW customers (lifetimes_cdnow_sample.json), scaled by sqrt(2357 / 10000) for 10,000 customers.
-const TRUE_MODEL = { r: 0.2426, alpha: 30.9, a: 0.793, b: 2.426 };
+const TRUE_MODEL = CDNOW_IN_DAYS.model.parameters;
 const STANDARD_ERRORS = { r: 0.0126, alpha: 2.65, a: 0.186, b: 0.705 };
 const CUSTOMERS = 10_000;
 const SCALE = Math.sqrt(2357 / CUSTOMERS);
 
 const log = simulateTransactionLog({
   customers: CUSTOMERS,
-  model: { kind: "bgnbd", parameters: TRUE_MODEL },
-  spend: { p: 6.25, q: 3.74, v: 15.44 },
+  ...CDNOW_IN_DAYS,
   firstDay: dayFromDate(2024, 1, 1),
   acquisitionDays: 90,
   lastDay: dayFromDate(2025, 6, 30),

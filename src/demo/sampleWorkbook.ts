@@ -1,19 +1,16 @@
 import { NUMBER_FORMATS } from "../core/report";
-import { type TransactionLog, type TransactionLogOptions, createRandom, simulateTransactionLog } from "../core/simulation";
+import { CDNOW_IN_DAYS, type TransactionLog, type TransactionLogOptions, createRandom, simulateTransactionLog } from "../core/simulation";
 import { dayFromDate, isoDate } from "../core/transactions";
 import type { FakeRequestContext } from "../excel/fake";
 
 /**
  * The demo's sample: 2,000 customers of an online shop, each first buying in January to March 2024,
- * then buying and dropping out as a BG/NBD process until 2025-06-30 (CDNOW's published fit, Fader,
- * Hardie & Lee 2005, with alpha in days: r 0.243, alpha 4.414 weeks x 7 = 30.9 days, a 0.793, b 2.426),
- * each purchase worth a Gamma-Gamma amount (p 6.25, q 3.74, v 15.44, their CDNOW spend fit). Seeded:
- * every page load shows the same 5,363 purchases.
+ * then buying and dropping out as CDNOW's customers did (BG/NBD, with each purchase worth a Gamma-Gamma
+ * amount: `CDNOW_IN_DAYS`) until 2025-06-30. Seeded: every page load shows the same purchases.
  */
 export const SAMPLE_LOG_OPTIONS: TransactionLogOptions = {
   customers: 2000,
-  model: { kind: "bgnbd", parameters: { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 } },
-  spend: { p: 6.25, q: 3.74, v: 15.44 },
+  ...CDNOW_IN_DAYS,
   firstDay: dayFromDate(2024, 1, 1),
   acquisitionDays: 90,
   lastDay: dayFromDate(2025, 6, 30),

@@ -2,14 +2,14 @@ import { analyzeTransactions } from "../analyze";
 import { customerLifetimeValue } from "../models/customerLifetimeValue";
 import { type GammaGammaParameters, conditionalExpectedSpend, fitGammaGamma } from "../models/gammaGamma";
 import { type PurchaseModel, expectedPurchases, fitPurchaseModel } from "../models/purchaseModel";
-import { simulateCustomers, simulateTransactionLog } from "../simulation";
+import { CDNOW_IN_DAYS, simulateCustomers, simulateTransactionLog } from "../simulation";
 import { DAYS_PER_UNIT } from "../summary/periodUnit";
 import { dayFromDate, isoDate } from "../transactions/days";
 import { type ClvIntervalInputs, Z_95, segmentClvIntervals } from "./segmentClvIntervals";
 
-/** CDNOW's BG/NBD in days and Gamma-Gamma (lifetimes 0.11.3 on the CDNOW sample): a realistic process. */
-const DAYS_MODEL = { r: 0.2426, alpha: 30.9, a: 0.793, b: 2.426 };
-const SPEND: GammaGammaParameters = { p: 6.25, q: 3.74, v: 15.44 };
+/** CDNOW's BG/NBD in days and Gamma-Gamma: a realistic process. */
+const DAYS_MODEL = CDNOW_IN_DAYS.model.parameters;
+const SPEND: GammaGammaParameters = CDNOW_IN_DAYS.spend;
 const HORIZON = { months: 6, monthlyDiscountRate: 0.01, periodsPerMonth: 1 };
 
 describe("the delta-method algebra, on tiny cases", () => {
