@@ -34,7 +34,9 @@ describe("reading cells in place", () => {
     const keys = new KeyTable();
     const trimmed = (value: CellValue) => String(value).trim();
     expect([1, 2, 3].map((row) => cells.isBlank(row, 0))).toEqual([false, false, true]);
-    expect([1, 2].map((row) => cells.key(row, 0, keys, trimmed))).toEqual([0, 1]);
+    const ids = new Int32Array(3);
+    cells.keyColumn(Int32Array.of(1, 2, 3), 0, keys, trimmed, ids);
+    expect(Array.from(ids)).toEqual([0, 1, -1]);
     expect(keys.keys).toEqual(["c1", 'a "b"']);
     expect([1, 2, 3].map((row) => cells.day(row, 1, 1900, null))).toEqual([utcDay(2024, 3, 5), utcDay(2024, 3, 6), "empty"]);
     expect([1, 2, 3].map((row) => cells.amount(row, 2, null))).toEqual([12.5, 1234.5, "empty"]);
@@ -45,7 +47,7 @@ describe("reading cells in place", () => {
     const rows = Int32Array.from([7, 1, 2, 3, 4, 5, 6]);
     const trimmed = (value: CellValue) => String(value).trim();
     const oneByOne = new KeyTable();
-    const expected = Array.from(rows, (row) => cellReader(grid).key(row, 0, oneByOne, trimmed));
+    const expected = Array.from(rows, (row) => oneByOne.indexOf(trimmed(grid.cell(row, 0))));
     const together = new KeyTable();
     const out = new Int32Array(rows.length);
     cellReader(grid).keyColumn(rows, 0, together, trimmed, out);
@@ -109,6 +111,9 @@ describe("parseTransactions reads a CSV grid as it reads the same cells in an ar
     expect(fromCsv.table).toEqual(fromArray.table);
     expect(fromCsv.table.customerIds).toEqual(["c1", "c2", "c4", "c6"]);
     expect(Array.from(fromCsv.table.amount)).toEqual([12.5, 30, -4, 1234.5, 7]);
+    // Used rows c1, c2, c1, c4, c6: c4's order id is empty (an order of its own), c6's channel only a no-break space (blank).
+    expect([fromCsv.table.orderIds, Array.from(fromCsv.table.order ?? [])]).toEqual([["o1", "o2", "o6"], [0, 1, 0, -1, 2]]);
+    expect([fromCsv.table.segmentLabels, Array.from(fromCsv.table.segment ?? [])]).toEqual([["web", "store", 'we"b', "app"], [0, 1, 2, 3, -1]]);
   });
 
   test("the same report: rejected rows and reasons, blank rows", () => {
