@@ -1,7 +1,6 @@
 // The only code that talks to Office.js: what the task pane calls. The in-memory fake is in ./fake.
 export { EXCEL_API_REQUIREMENT, missingExcelApi, supportsExcelApi } from "./requirements";
 export {
-  type WorkbookErrorKind,
   type WorkbookErrorTexts,
   type WorkbookProblem,
   ENGLISH_WORKBOOK_TEXTS,

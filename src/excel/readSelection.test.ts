@@ -91,7 +91,7 @@ describe("readSelection", () => {
     workbook.select("Data", "A1:A2", "C1:C2");
     const error: WorkbookError = await readSelection().catch((e) => e);
     expect(error).toBeInstanceOf(WorkbookError);
-    expect([error.kind, error.message]).toEqual([
+    expect([error.problem.kind, error.message]).toEqual([
       "multipleAreas",
       "Select one block of cells (or one cell inside the transactions); several areas, a chart or a shape cannot be read",
     ]);
@@ -100,8 +100,8 @@ describe("readSelection", () => {
   test("an empty cell with nothing around it, or an empty block: nothing to read", async () => {
     workbook.setValues("Data", "A1", [["x"]]);
     workbook.select("Data", "E9");
-    await expect(readSelection()).rejects.toMatchObject({ kind: "emptySelection" });
+    await expect(readSelection()).rejects.toMatchObject({ problem: { kind: "emptySelection" } });
     workbook.select("Data", "E9:F20");
-    await expect(readSelection()).rejects.toMatchObject({ kind: "emptySelection" });
+    await expect(readSelection()).rejects.toMatchObject({ problem: { kind: "emptySelection" } });
   });
 });

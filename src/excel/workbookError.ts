@@ -12,8 +12,6 @@ export type WorkbookProblem =
   | { kind: "emptySelection" }
   | { kind: "writeFailed"; reason: string; remainingSheets: readonly string[]; deletedSheets: readonly string[] };
 
-export type WorkbookErrorKind = WorkbookProblem["kind"];
-
 /**
  * The workbook errors' words in one language, under the names the task pane's catalogues give them.
  * Sheet lists come joined by ", ", "" for none.
@@ -42,15 +40,12 @@ export const ENGLISH_WORKBOOK_TEXTS: WorkbookErrorTexts = {
 
 /** A workbook task's failure: `problem` says what went wrong, `message` says it in English. */
 export class WorkbookError extends Error {
-  readonly kind: WorkbookErrorKind;
-
   constructor(
     readonly problem: WorkbookProblem,
     options?: { cause?: unknown }
   ) {
     super(workbookErrorText(problem, ENGLISH_WORKBOOK_TEXTS), options);
     this.name = "WorkbookError";
-    this.kind = problem.kind;
   }
 }
 

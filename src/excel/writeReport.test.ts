@@ -162,7 +162,7 @@ describe("writeReport: what a run writes", () => {
     expect(workbook.calls).toContain("Application.suspendApiCalculationUntilNextSync");
     expect(workbook.calls).not.toContain("Application.suspendScreenUpdatingUntilNextSync");
     workbook.apiVersion = "1.6";
-    await expect(writeReport(plan, { replaceOwnSheets: true })).rejects.toMatchObject({ kind: "unsupported" });
+    await expect(writeReport(plan, { replaceOwnSheets: true })).rejects.toMatchObject({ problem: { kind: "unsupported" } });
   });
 });
 
@@ -232,7 +232,7 @@ describe("writeReport: a failure midway", () => {
     workbook.failOn("Charts.add", 2);
     const error: WorkbookError = await writeReport(plan, { replaceOwnSheets: false }).catch((e) => e);
     expect(error).toBeInstanceOf(WorkbookError);
-    expect(error.kind).toBe("writeFailed");
+    expect(error.problem.kind).toBe("writeFailed");
     expect(error.message).toBe("Writing the report failed: Injected failure of Charts.add. No half-written sheet was left.");
     expect(error.problem).toMatchObject({ remainingSheets: [], deletedSheets: [] });
     expect(workbook.sheetNames()).toEqual(["Data"]);
@@ -244,7 +244,7 @@ describe("writeReport: a failure midway", () => {
   test("a failure on a later sheet removes the sheets already finished too", async () => {
     // Tables are added in plan order: CLV_Segments, CLV_Customers, CLV_Cohorts (the 3rd), ...
     workbook.failOn("Tables.add", 3);
-    await expect(writeReport(plan, { replaceOwnSheets: false })).rejects.toMatchObject({ kind: "writeFailed", problem: { remainingSheets: [] } });
+    await expect(writeReport(plan, { replaceOwnSheets: false })).rejects.toMatchObject({ problem: { kind: "writeFailed", remainingSheets: [] } });
     expect(workbook.sheetNames()).toEqual(["Data"]);
   });
 
