@@ -1,5 +1,25 @@
 import { KeyTable } from "./keyTable";
 
+/** Numbers of `keys` in order of first appearance, by JavaScript's Map: the reference for the tables below. */
+function mapNumbers(keys: string[]): number[] {
+  const reference = new Map<string, number>();
+  return keys.map((key) => {
+    if (!reference.has(key)) reference.set(key, reference.size);
+    return reference.get(key) as number;
+  });
+}
+
+/** The keys written one after another, comma-separated, and where each lies in that text. */
+function joined(keys: string[]): { text: string; starts: Int32Array; ends: Int32Array } {
+  const starts = new Int32Array(keys.length);
+  const ends = new Int32Array(keys.length);
+  for (let i = 0, at = 0; i < keys.length; at += keys[i].length + 1, i++) {
+    starts[i] = at;
+    ends[i] = at + keys[i].length;
+  }
+  return { text: keys.join(","), starts, ends };
+}
+
 test("numbers keys in order of first appearance", () => {
   const table = new KeyTable();
   expect(["b", "a", "b", "c", "a", "a"].map((key) => table.indexOf(key))).toEqual([0, 1, 0, 2, 1, 1]);
@@ -55,36 +75,16 @@ test("keys looked up in batches get the numbers one-by-one lookups give, through
     const id = (step * 7_919) % 30_000;
     return id % 2 === 0 ? `C${id}` : `customer number ${id}`;
   });
-  const text = keys.join(",");
-  const starts = new Int32Array(keys.length);
-  const ends = new Int32Array(keys.length);
-  for (let i = 0, at = 0; i < keys.length; at += keys[i].length + 1, i++) {
-    starts[i] = at;
-    ends[i] = at + keys[i].length;
-  }
-  const reference = new Map<string, number>();
-  const expected = keys.map((key) => {
-    if (!reference.has(key)) reference.set(key, reference.size);
-    return reference.get(key);
-  });
+  const { text, starts, ends } = joined(keys);
   const table = new KeyTable();
   const out = new Int32Array(keys.length).fill(-1);
   // Three calls with uneven bounds, as a reader passes runs of cells between cells it reads otherwise.
   table.indexesOfTexts(text, starts, ends, 0, 45, out);
   table.indexesOfTexts(text, starts, ends, 45, 60_001, out);
   table.indexesOfTexts(text, starts, ends, 60_001, keys.length, out);
-  expect(Array.from(out)).toEqual(expected);
-  expect(table.keys).toEqual([...reference.keys()]);
+  expect(Array.from(out)).toEqual(mapNumbers(keys));
+  expect(table.keys).toEqual([...new Set(keys)]);
 });
-
-/** Numbers of `keys` in order of first appearance, by JavaScript's Map: the reference for the tables below. */
-function mapNumbers(keys: string[]): number[] {
-  const reference = new Map<string, number>();
-  return keys.map((key) => {
-    if (!reference.has(key)) reference.set(key, reference.size);
-    return reference.get(key) as number;
-  });
-}
 
 describe("numbered keys (a common prefix and a number, found by number)", () => {
   // Keys that look alike but differ as strings: leading zeros, another prefix or case, a long prefix,
@@ -115,13 +115,7 @@ describe("numbered keys (a common prefix and a number, found by number)", () => 
       if (id % 200 === 0) return `C${String(id).padStart(7, "0")}`;
       return id % 200 === 20 ? String(id) : `C${id}`;
     });
-    const text = keys.join(",");
-    const starts = new Int32Array(keys.length);
-    const ends = new Int32Array(keys.length);
-    for (let i = 0, at = 0; i < keys.length; at += keys[i].length + 1, i++) {
-      starts[i] = at;
-      ends[i] = at + keys[i].length;
-    }
+    const { text, starts, ends } = joined(keys);
     const table = new KeyTable(500_000);
     const out = new Int32Array(keys.length).fill(-1);
     table.indexesOfTexts(text, starts, ends, 0, 33, out);
