@@ -168,5 +168,4 @@ class TextCellReader implements CellReader {
     }
     lookUp();
   }
-
 }

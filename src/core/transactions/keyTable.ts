@@ -26,8 +26,8 @@ const NO_PREFIX = -1;
  * "C1042"): a key made of the prefix of the first such key and a number below `numbersBelow` (written
  * without leading zeros) skips the hash table and is found at that number in a table of one integer per
  * number (2 MB for 350,000 customers numbered from 1, which the processor's caches mostly hold): the ids'
- * pass then takes about a third less time. Whether a key takes that path depends on its characters
- * alone, so it always takes the same one.
+ * pass then takes about a third less time. Whether a key takes that path depends on its characters and
+ * on that first prefix, fixed once set, so a key always takes the same one.
  *
  * A key can be read in place, as a range of a larger text (the CSV reader's), so that only new keys
  * are cut out as strings. Amortised O(key length) per lookup.
@@ -42,6 +42,8 @@ export class KeyTable {
    */
   private slots = new Int32Array(SLOT_WIDTH * INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
+  /** Keys held in `slots` (numbered keys are not): they alone decide when the slots are doubled. */
+  private slotted = 0;
   /** Key number + 1 of each numbered key, at its number (0 = none yet); grown as larger numbers come. */
   private numbers = new Int32Array(0);
   /** The prefix of numbered keys: characters packed as in `slots`, length in the top byte; NO_PREFIX until the first. */
@@ -187,7 +189,8 @@ export class KeyTable {
     slots[slot + 1] = low;
     slots[slot + 2] = high;
     if (!packed) this.store(index, text, start, end - start);
-    if (3 * this.keys.length > 2 * this.mask) this.rehash();
+    this.slotted++;
+    if (3 * this.slotted > 2 * this.mask) this.rehash();
     return index;
   }
 

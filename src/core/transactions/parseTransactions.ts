@@ -86,8 +86,9 @@ export interface ParsedTransactions {
 
 const DEFAULT_MAX_ERRORS = 1000;
 /**
- * Ids that are a running number (after a common prefix) below this many per row are found by number
- * (see `KeyTable`): at most 16 bytes per row, the size of the table's other columns.
+ * Ids that are a number (after a common prefix) below this many times the grid's rows are found by
+ * number (see `KeyTable`): that table takes at most 16 bytes per row, less than the parsed columns
+ * (customer, day, amount and source row: 20 bytes per row).
  */
 const NUMBERED_IDS_PER_ROW = 4;
 
