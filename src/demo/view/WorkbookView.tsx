@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 
 /**
  * The simulated Excel window: Name box and formula bar, the active sheet's grid, sheet tabs and a
- * status line. The Name box takes an address ("A1:E5364", "Sales!B2") or a name ("CLV_Margin");
+ * status line. The Name box takes an address ("A1:E5384", "Sales!B2") or a name ("CLV_Margin");
  * the formula bar edits the active cell (Enter keeps it, Escape drops it) and everything that depends
  * on it is computed again. The status line says why a cell shows an error.
  */

@@ -32,7 +32,7 @@ export function farCorner(rect: Rect, anchor: Cell): Cell {
 }
 
 /**
- * The address the Name box shows for a selection: one cell "B7", or a range "A1:E5364".
+ * The address the Name box shows for a selection: one cell "B7", or a range "A1:E5384".
  * @example selectionAddress({ row: 0, column: 0, rowCount: 1, columnCount: 1 }) // "A1"
  */
 export function selectionAddress(rect: Rect): string {
