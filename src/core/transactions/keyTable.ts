@@ -88,7 +88,7 @@ export class KeyTable {
 
   /**
    * `out[i] = indexOfText(text, starts[i], ends[i])` for `from <= i < to`, keys numbered in that order.
-   * A batch of keys is read first and the slot each would probe first is touched, so that the
+   * A batch of keys is read first and the slot each hashed key would probe first is touched, so that the
    * processor fetches those slots from memory together rather than one lookup after another (at
    * 300,000 ids in random order that halves the lookups' time).
    */
