@@ -3,6 +3,7 @@
  * fitted models and the row errors, or with --json one JSON document. Exit code 1 with a message on
  * unusable input, 2 on a usage error.
  */
+import { readFileSync } from "fs";
 import { parseArgs } from "util";
 import { type Analysis, type AnalysisOptions, analyzeTransactions } from "../core/analyze";
 import { parseCsv } from "../core/csv";
@@ -12,7 +13,6 @@ import { SEGMENT_KINDS, type SegmentStrategy } from "../core/segments";
 import type { PeriodUnit } from "../core/summary";
 import { type CellGrid, type ColumnOverrides, type DateOrder, type DecimalSeparator, isoDate } from "../core/transactions";
 import { formatAnalysis } from "./formatAnalysis";
-import { readTextFile } from "./readTextFile";
 
 const USAGE = `Usage: clv analyze <transactions.csv> [options]
 
@@ -64,13 +64,13 @@ export function main(argv: string[]): number {
     }
     const [command, file, ...rest] = positionals;
     if (command !== "analyze" || !file || rest.length > 0) throw new UsageError("expected: clv analyze <transactions.csv>");
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readTextFile(file);
+      bytes = readFileSync(file);
     } catch (error) {
       throw new ClvError("value", `Cannot read ${file}: ${(error as Error).message}`);
     }
-    const grid = parseCsv(text);
+    const grid = parseCsv(bytes);
     const [segmentBy, segmentColumn] = segmentStrategy(values["segment-by"]);
     const columnNames = { customer: values.customer, date: values.date, amount: values.amount, order: values.order, segment: values.segment ?? segmentColumn, cost: values.cost };
     const options: AnalysisOptions = {

@@ -47,16 +47,40 @@ describe("RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180, section 2)", () => {
     expect(grid.cell(1, 2)).toBe("");
   });
 
-  test("rows with more fields per character than the first 64 KiB still read in full (the offset arrays grow)", () => {
-    // 6,000 lines of one field (11 characters each: 66,000, past the 65,536 sampled), then 6,000 of ten
-    // fields (1,2,...,9,0): 6,000 + 60,000 = 66,000 fields, about four times the estimate from the sample.
-    const text = "abcdefghij\n".repeat(6000) + "1,2,3,4,5,6,7,8,9,0\n".repeat(6000);
+  test("more rows than the first 64 KiB suggest still read in full (the table of row starts grows)", () => {
+    // 1,000 lines of 99 characters and a line break (100,000 bytes, the first 64 KiB hold 655 of them),
+    // then 20,000 lines "1": 21,000 rows, about 13 times the 1,570 estimated from the sample.
+    const text = `${"x".repeat(99)}\n`.repeat(1000) + "1\n".repeat(20_000);
     const grid = parseCsv(text, { delimiter: "," });
-    expect(grid.rowCount).toBe(12_000);
-    let fields = 0;
-    for (let row = 0; row < grid.rowCount; row++) fields += grid.width(row);
-    expect(fields).toBe(66_000);
-    expect([grid.cell(5999, 0), grid.cell(6000, 0), grid.cell(11_999, 8), grid.cell(11_999, 9)]).toEqual(["abcdefghij", "1", "9", "0"]);
+    expect(grid.rowCount).toBe(21_000);
+    expect([grid.cell(999, 0).length, grid.cell(1000, 0), grid.cell(20_999, 0), grid.cell(20_999, 1)]).toEqual([99, "1", "1", ""]);
+  });
+
+  test("line ends are found four bytes at a time: lines of every length at every alignment, in aligned and unaligned bytes", () => {
+    // Reference: String.prototype.split on the same text. Lines of 0 to 12 characters in a scrambled
+    // order (so line breaks fall at every position of a 4-byte word), 1,003 bytes in all (not a multiple of 4).
+    const lines = Array.from({ length: 130 }, (_, k) => "ab,cdefghij".slice(0, (k * 7) % 13));
+    const text = `${lines.join("\n")}\nend`;
+    const expected = text.split("\n").map((line) => line.split(","));
+    const encoded = new TextEncoder().encode(text);
+    const unaligned = new Uint8Array(encoded.length + 1);
+    unaligned.set(encoded, 1);
+    for (const bytes of [encoded, unaligned.subarray(1)]) {
+      expect(bytes.length % 4).not.toBe(0);
+      expect(rowsOf(parseCsv(bytes, { delimiter: "," }))).toEqual(expected);
+    }
+  });
+
+  test("UTF-8 bytes and the same text as a string read alike: other scripts, quotes, a byte-order mark", () => {
+    const text = '\uFEFFid,name,amount\r\n1,张三,¥12\r\n2,"李,四 ""老板""",€3\r\n3,😀,1\r\n';
+    const expected = [
+      ["id", "name", "amount"],
+      ["1", "张三", "¥12"],
+      ["2", '李,四 "老板"', "€3"],
+      ["3", "😀", "1"],
+    ];
+    expect(rowsOf(parseCsv(text))).toEqual(expected);
+    expect(rowsOf(parseCsv(new TextEncoder().encode(text)))).toEqual(expected);
   });
 
   test("a byte-order mark is ignored", () => {

@@ -1,5 +1,6 @@
 import { ClvError } from "./errors";
-import type { TextGrid } from "./transactions/cellGrid";
+import type { ByteGrid } from "./transactions/cellGrid";
+import { decodeUtf8, encodeUtf8 } from "./transactions/utf8";
 
 /** Field separators the reader knows; "whitespace" = runs of spaces or tabs (e.g. CDNOW_master.txt). */
 export type CsvDelimiter = "," | ";" | "\t" | "whitespace";
@@ -10,7 +11,7 @@ export interface CsvOptions {
 }
 
 /** A parsed delimited text: every cell is a string ("" when empty or beyond its row), read in place by the parser. */
-export interface CsvGrid extends TextGrid {
+export interface CsvGrid extends ByteGrid {
   readonly delimiter: CsvDelimiter;
   cell(row: number, column: number): string;
 }
@@ -20,208 +21,272 @@ const CR = 13;
 const LF = 10;
 const SPACE = 32;
 const TAB = 9;
-const BYTE_ORDER_MARK = 0xfeff;
+/** The byte-order mark U+FEFF in UTF-8. */
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 /** Lines examined to detect the delimiter. */
 const DETECTION_LINES = 10;
-/** Characters examined to detect the delimiter. */
+/** Bytes (or characters) examined to detect the delimiter. */
 const DETECTION_CHARS = 65_536;
 
 /**
- * Reads delimited text into a {@link CsvGrid} that `parseTransactions` reads directly: RFC 4180
- * quoting (fields in double quotes may hold delimiters, line breaks and `""` for a quote), CRLF or
- * LF line ends (CR alone when the text has no LF), a leading byte-order mark ignored, a final line
- * end optional; a quote inside an unquoted field is kept as text. With "whitespace",
- * fields are separated by runs of spaces or tabs and leading and trailing ones are ignored (quotes
- * still group). The text is scanned once and only field offsets are stored (two 32-bit integers
- * per field); a cell's string is cut out when it is read. Rows are records: a quoted field spanning
- * lines makes later row numbers differ from line numbers. Cost: O(length of text).
+ * Reads delimited text, as UTF-8 bytes (a file's contents) or a string, into a {@link CsvGrid} that
+ * `parseTransactions` reads directly: RFC 4180 quoting (fields in double quotes may hold delimiters,
+ * line breaks and `""` for a quote), CRLF or LF line ends (CR alone when the text has no LF), a
+ * leading byte-order mark ignored, a final line end optional; a quote inside an unquoted field is kept
+ * as text. With "whitespace", fields are separated by runs of spaces or tabs and leading and trailing
+ * ones are ignored (quotes still group). The bytes are scanned once for line ends and only where each
+ * row starts is stored (one 32-bit integer per row; records holding a quote also keep their field
+ * offsets): a row's fields are found when it is read, and a cell's string is decoded only then. Rows
+ * are records: a quoted field spanning lines makes later row numbers differ from line numbers. Cost:
+ * O(length of text).
  *
  * @throws ClvError `value` when a quote is never closed or is followed by something other than a delimiter
  * @example parseCsv('id;amount\r\n"a;1";"1,5"\r\n').cell(1, 0) // "a;1"
  */
-export function parseCsv(text: string, options: CsvOptions = {}): CsvGrid {
-  const delimiter = options.delimiter ?? detectDelimiter(text);
-  return scan(text, delimiter);
+export function parseCsv(text: string | Uint8Array, options: CsvOptions = {}): CsvGrid {
+  // A plain view of a byte array of another class (Node's Buffer): the readers' loops then see one kind of array.
+  const bytes = typeof text === "string" ? encodeUtf8(text) : new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+  const delimiter = options.delimiter ?? detectDelimiter(decodeUtf8(bytes, 0, Math.min(bytes.length, DETECTION_CHARS)));
+  return scan(bytes, delimiter);
 }
 
-class OffsetGrid implements CsvGrid {
+/**
+ * The rows of a text as where each starts; fields are found on reading. The parser reads a row's
+ * columns left to right, so the last field found is remembered and the next one searched from there:
+ * each field is passed over once, as a scan storing every field's offsets would, without writing and
+ * re-reading those offsets (32 MB for a million rows of four fields).
+ */
+class LineGrid implements CsvGrid {
+  /** The field last found: its row, column and byte range. */
+  private row = -1;
+  private column = -1;
+  private start = 0;
+  private end = 0;
+  /** Where the content of the row last found ends (before its line break). */
+  private contentEnd = 0;
+  /** The delimiter's byte; -1 for whitespace. */
+  private readonly separator: number;
+
   constructor(
     readonly delimiter: CsvDelimiter,
     readonly rowCount: number,
-    readonly text: string,
-    /** Index of each row's first field; one more entry than rows. */
+    readonly bytes: Uint8Array,
+    /** Where each row starts, `~start` for a record holding a quote; one more entry: where a next row would start. */
     private readonly rowStarts: Int32Array,
-    private readonly fieldStarts: Int32Array,
-    /** Field end offsets; a negative value `~end` marks a quoted field holding `""`. */
-    private readonly fieldEnds: Int32Array
-  ) {}
+    /** Field offsets of records holding a quote: start and end per field, `~end` for a field holding `""`. */
+    private readonly quotedFields: Map<number, Int32Array>
+  ) {
+    this.separator = delimiter === "whitespace" ? -1 : delimiter.charCodeAt(0);
+  }
 
   width(row: number): number {
-    return this.rowStarts[row + 1] - this.rowStarts[row];
+    const quoted = this.quotedFields.get(row);
+    if (quoted !== undefined) return quoted.length / 2;
+    let width = 0;
+    while (this.find(row, width)) width++;
+    return width;
   }
 
   cell(row: number, column: number): string {
-    const field = this.rowStarts[row] + column;
-    if (column >= this.rowStarts[row + 1] - this.rowStarts[row]) return "";
-    const end = this.fieldEnds[field];
-    if (end >= 0) return this.text.slice(this.fieldStarts[field], end);
-    return this.text.slice(this.fieldStarts[field], ~end).replace(/""/g, '"');
+    const quoted = this.quotedFields.get(row);
+    if (quoted === undefined) return this.find(row, column) ? decodeUtf8(this.bytes, this.start, this.end) : "";
+    if (2 * column >= quoted.length) return "";
+    const end = quoted[2 * column + 1];
+    if (end >= 0) return decodeUtf8(this.bytes, quoted[2 * column], end);
+    return decodeUtf8(this.bytes, quoted[2 * column], ~end).replace(/""/g, '"');
   }
 
-  textRange(row: number, column: number, range: Int32Array): boolean {
-    const field = this.rowStarts[row] + column;
-    if (column >= this.rowStarts[row + 1] - this.rowStarts[row] || this.fieldEnds[field] < 0) return false;
-    range[0] = this.fieldStarts[field];
-    range[1] = this.fieldEnds[field];
+  byteRange(row: number, column: number, range: Int32Array): boolean {
+    if (this.rowStarts[row] < 0) {
+      const quoted = this.quotedFields.get(row) as Int32Array;
+      if (2 * column >= quoted.length || quoted[2 * column + 1] < 0) return false;
+      range[0] = quoted[2 * column];
+      range[1] = quoted[2 * column + 1];
+      return true;
+    }
+    if (!this.find(row, column)) return false;
+    range[0] = this.start;
+    range[1] = this.end;
+    return true;
+  }
+
+  /** Finds field (row, column) of a record without quotes into `start` and `end`; false when the row has fewer fields. */
+  private find(row: number, column: number): boolean {
+    if (row !== this.row || column < this.column) this.enter(row);
+    if (this.separator < 0) return this.findBetweenBlanks(column);
+    // Fields are short: a loop over their bytes is faster here than a search by words.
+    const bytes = this.bytes;
+    const separator = this.separator;
+    const contentEnd = this.contentEnd;
+    let end = this.end;
+    for (; this.column < column; this.column++) {
+      if (end >= contentEnd) {
+        this.end = end;
+        return false;
+      }
+      this.start = ++end;
+      while (end < contentEnd && bytes[end] !== separator) end++;
+    }
+    this.end = end;
+    return true;
+  }
+
+  /** Makes `row` the current row, before its first field. */
+  private enter(row: number): void {
+    const start = this.rowStarts[row];
+    const next = this.rowStarts[row + 1];
+    // The row's line break is just before the next row's start (see `scan`).
+    const lineBreak = (next < 0 ? ~next : next) - 1;
+    this.row = row;
+    this.column = -1;
+    this.end = start - 1; // as if a delimiter preceded the first field
+    this.contentEnd = lineBreak > start && this.bytes[lineBreak - 1] === CR ? lineBreak - 1 : lineBreak;
+  }
+
+  /** {@link find} for the "whitespace" delimiter. */
+  private findBetweenBlanks(column: number): boolean {
+    const bytes = this.bytes;
+    const contentEnd = this.contentEnd;
+    while (this.column < column) {
+      let position = this.end + 1;
+      while (position < contentEnd && (bytes[position] === SPACE || bytes[position] === TAB)) position++;
+      if (position >= contentEnd) return false;
+      this.start = position;
+      while (position < contentEnd && bytes[position] !== SPACE && bytes[position] !== TAB) position++;
+      this.end = position;
+      this.column++;
+    }
     return true;
   }
 }
 
-/** Growable field and row offset arrays, first sized for `expectedRows` rows and `expectedFields` fields. */
-class FieldWriter {
-  fieldStarts: Int32Array<ArrayBuffer>;
-  fieldEnds: Int32Array<ArrayBuffer>;
-  rowStarts: Int32Array<ArrayBuffer>;
-  fields = 0;
-  rows = 0;
-
-  constructor(expectedRows: number, expectedFields: number) {
-    this.rowStarts = new Int32Array(expectedRows + 2);
-    this.fieldStarts = new Int32Array(expectedFields);
-    this.fieldEnds = new Int32Array(expectedFields);
-  }
-
-  startRow(): void {
-    if (this.rows + 2 > this.rowStarts.length) this.rowStarts = grow(this.rowStarts);
-    this.rowStarts[this.rows++] = this.fields;
-  }
-
-  field(start: number, end: number): void {
-    if (this.fields === this.fieldStarts.length) {
-      this.fieldStarts = grow(this.fieldStarts);
-      this.fieldEnds = grow(this.fieldEnds);
-    }
-    this.fieldStarts[this.fields] = start;
-    this.fieldEnds[this.fields++] = end;
-  }
-}
-
 /**
- * Splits the text into fields. Lines without a quote (nearly all) are split with `indexOf`, which
- * is several times faster than a loop over characters; the rare quoted record goes through
- * {@link scanQuotedRecord}. `nextQuote` and `nextSeparator` only move forward, so the text is
- * searched once whatever the line lengths.
+ * Finds where each row starts. Lines end with LF (CRLF counts as LF); a text with no LF at all may
+ * end its lines with CR. A record holding a quote goes through {@link scanQuotedRecord}, which keeps
+ * its field offsets; `nextQuote` only moves forward, so the text is searched for quotes once.
  */
-function scan(text: string, delimiter: CsvDelimiter): OffsetGrid {
-  const whitespace = delimiter === "whitespace";
-  const length = text.length;
-  // Lines end with LF (CRLF counts as LF); a text with no LF at all may end its lines with CR.
-  const lineBreak = text.indexOf("\n") < 0 && text.indexOf("\r") >= 0 ? "\r" : "\n";
-  // Sized from the first lines: growing by doubling, i.e. copying, took a quarter of the scan's time at a million rows.
-  const { rows: expectedRows, fields: expectedFields } = estimateShape(text, lineBreak, delimiter);
-  const out = new FieldWriter(expectedRows, expectedFields);
-  let position = length > 0 && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+function scan(bytes: Uint8Array, delimiter: CsvDelimiter): LineGrid {
+  const length = bytes.length;
+  const lineBreak = bytes.indexOf(LF) < 0 && bytes.indexOf(CR) >= 0 ? CR : LF;
+  // Sized from the first lines: growing by doubling, i.e. copying, is slower.
+  let rowStarts = new Int32Array(estimateRows(bytes, lineBreak));
+  const quotedFields = new Map<number, Int32Array>();
+  let rows = 0;
+  let position = BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte) ? BYTE_ORDER_MARK.length : 0;
   let line = 1;
-  let nextQuote = text.indexOf('"', position);
-  let nextSeparator = whitespace ? -1 : text.indexOf(delimiter, position);
+  let nextQuote = bytes.indexOf(QUOTE, position);
+  const lineBreaks = new ByteFinder(bytes, lineBreak);
   while (position < length) {
-    let lineEnd = text.indexOf(lineBreak, position);
-    if (lineEnd < 0) lineEnd = length;
-    if (nextQuote >= 0 && nextQuote < position) nextQuote = text.indexOf('"', position);
+    if (rows + 2 > rowStarts.length) rowStarts = grow(rowStarts);
+    const lineEnd = lineBreaks.next(position, length);
+    if (nextQuote >= 0 && nextQuote < position) nextQuote = bytes.indexOf(QUOTE, position);
     if (nextQuote >= 0 && nextQuote < lineEnd) {
-      const record = scanQuotedRecord(text, position, whitespace ? -1 : delimiter.charCodeAt(0), lineBreak.charCodeAt(0), line, out);
+      const separator = delimiter === "whitespace" ? -1 : delimiter.charCodeAt(0);
+      const record = scanQuotedRecord(bytes, position, separator, lineBreak, line);
+      quotedFields.set(rows, Int32Array.from(record.fields));
+      rowStarts[rows++] = ~position;
       line = record.line;
       position = record.position;
       continue;
     }
-    const contentEnd = lineEnd > position && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-    out.startRow();
-    if (whitespace) {
-      splitOnWhitespace(text, position, contentEnd, out);
-    } else {
-      let start = position;
-      for (;;) {
-        if (nextSeparator >= 0 && nextSeparator < start) nextSeparator = text.indexOf(delimiter, start);
-        if (nextSeparator < 0 || nextSeparator >= contentEnd) break;
-        out.field(start, nextSeparator);
-        start = nextSeparator + 1;
-      }
-      out.field(start, contentEnd);
-    }
+    rowStarts[rows++] = position;
     position = lineEnd + 1;
     line++;
   }
-  out.rowStarts[out.rows] = out.fields;
-  return new OffsetGrid(delimiter, out.rows, text, out.rowStarts, out.fieldStarts, out.fieldEnds);
+  // Just past the last row's line break, or one past the end when it has none.
+  rowStarts[rows] = position;
+  return new LineGrid(delimiter, rows, bytes, rowStarts, quotedFields);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
- * Rows and fields a text probably holds: those of its first lines (up to 64 KiB), scaled to its length,
- * plus a tenth; never more fields than characters (a field takes at least a delimiter or a line break).
+ * Finds one byte value in a byte array four bytes at a time (a word whose bytes XOR the value holds a
+ * zero byte where it occurs: "Bit Twiddling Hacks", Determine if a word has a zero byte): three times
+ * faster than a loop over bytes, as fast as a string's `indexOf`. A loop over bytes serves arrays not
+ * aligned to four bytes and big-endian processors.
  */
-function estimateShape(text: string, lineBreak: string, delimiter: CsvDelimiter): { rows: number; fields: number } {
-  const sampleEnd = Math.min(text.length, DETECTION_CHARS);
+class ByteFinder {
+  private readonly words: Int32Array | null;
+  private readonly pattern: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly value: number
+  ) {
+    this.words = LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : null;
+    this.pattern = Math.imul(value, 0x01010101);
+  }
+
+  /** The first index of the value in [from, end); `end` when there is none. */
+  next(from: number, end: number): number {
+    const { bytes, words, value } = this;
+    let at = from;
+    if (words !== null) {
+      for (; (at & 3) !== 0 && at < end; at++) if (bytes[at] === value) return at;
+      if (at >= end) return end;
+      const endWord = Math.min(words.length, (end + 3) >> 2);
+      for (let word = at >> 2; word < endWord; word++) {
+        const differences = words[word] ^ this.pattern;
+        // The lowest byte flagged is the first zero byte of `differences` (little-endian: the first in memory).
+        const zeroBytes = (differences - 0x01010101) & ~differences & 0x80808080;
+        if (zeroBytes !== 0) return Math.min(end, 4 * word + ((31 - Math.clz32(zeroBytes & -zeroBytes)) >> 3));
+      }
+      at = Math.max(at, 4 * endWord);
+    }
+    for (; at < end; at++) if (bytes[at] === value) return at;
+    return end;
+  }
+}
+
+/** Rows a text probably holds: the lines of its first 64 KiB scaled to its length, plus a tenth. */
+function estimateRows(bytes: Uint8Array, lineBreak: number): number {
+  const sampleEnd = Math.min(bytes.length, DETECTION_CHARS);
   let lines = 0;
   let end = 0;
-  for (let at = text.indexOf(lineBreak); at >= 0 && at < sampleEnd; at = text.indexOf(lineBreak, at + 1)) {
+  for (let at = 0; at < sampleEnd; at++) {
+    if (bytes[at] !== lineBreak) continue;
     lines++;
     end = at + 1;
   }
-  if (lines === 0) return { rows: 16, fields: 256 };
-  let fields = lines;
-  if (delimiter === "whitespace") fields = text.slice(0, end).trim().split(/\s+/).length;
-  else for (let at = text.indexOf(delimiter); at >= 0 && at < end; at = text.indexOf(delimiter, at + 1)) fields++;
-  const scale = (1.1 * text.length) / end;
-  return { rows: Math.ceil(lines * scale) + 16, fields: Math.min(Math.ceil(fields * scale), text.length) + 16 };
-}
-
-function splitOnWhitespace(text: string, from: number, to: number, out: FieldWriter): void {
-  let position = from;
-  for (;;) {
-    let code = position < to ? text.charCodeAt(position) : -1;
-    while (code === SPACE || code === TAB) code = ++position < to ? text.charCodeAt(position) : -1;
-    if (code === -1) return;
-    const start = position;
-    while (code !== SPACE && code !== TAB && code !== -1) code = ++position < to ? text.charCodeAt(position) : -1;
-    out.field(start, position);
-  }
+  return lines === 0 ? 16 : Math.ceil((lines * 1.1 * bytes.length) / end) + 16;
 }
 
 /**
- * Reads one record that holds a quote, character by character, from `position` to just after its
- * line break (which may lie several lines on, inside quotes). `separator` is -1 for whitespace.
+ * Reads one record that holds a quote, byte by byte, from `position` to just after its line break
+ * (which may lie several lines on, inside quotes). `separator` is -1 for whitespace. Returns the
+ * fields' offsets (start, end per field; `~end` for a quoted field holding `""`).
  */
 function scanQuotedRecord(
-  text: string,
+  bytes: Uint8Array,
   position: number,
   separator: number,
   lineBreak: number,
-  line: number,
-  out: FieldWriter
-): { position: number; line: number } {
+  line: number
+): { position: number; line: number; fields: number[] } {
   const whitespace = separator < 0;
-  const length = text.length;
-  const at = (index: number) => (index < length ? text.charCodeAt(index) : -1);
+  const length = bytes.length;
+  const at = (index: number) => (index < length ? bytes[index] : -1);
   const endsLine = (index: number) => {
     const code = at(index);
     return code === -1 || code === lineBreak || (code === CR && at(index + 1) === LF);
   };
   const isBlank = (code: number) => whitespace && (code === SPACE || code === TAB);
+  const fields: number[] = [];
   let lines = line;
-  out.startRow();
   while (isBlank(at(position))) position++;
   while (!endsLine(position)) {
     if (at(position) === QUOTE) {
       const start = position + 1;
       let escaped = false;
-      let close = text.indexOf('"', start);
+      let close = bytes.indexOf(QUOTE, start);
       while (close >= 0 && at(close + 1) === QUOTE) {
         escaped = true;
-        close = text.indexOf('"', close + 2);
+        close = bytes.indexOf(QUOTE, close + 2);
       }
       if (close < 0) throw new ClvError("value", `CSV line ${lines}: a quoted field is never closed`);
-      lines += countLineBreaks(text, start, close);
-      out.field(start, escaped ? ~close : close);
+      lines += countLineBreaks(bytes, start, close);
+      fields.push(start, escaped ? ~close : close);
       position = close + 1;
       if (!endsLine(position) && at(position) !== separator && !isBlank(at(position))) {
         throw new ClvError("value", `CSV line ${lines}: a closing quote must be followed by a delimiter or a line end`);
@@ -229,17 +294,17 @@ function scanQuotedRecord(
     } else {
       const start = position;
       while (!endsLine(position) && at(position) !== separator && !(whitespace && isBlank(at(position)))) position++;
-      out.field(start, position);
+      fields.push(start, position);
     }
     if (whitespace) {
       while (isBlank(at(position))) position++;
     } else if (at(position) === separator) {
       position++;
-      if (endsLine(position)) out.field(position, position);
+      if (endsLine(position)) fields.push(position, position);
     }
   }
   if (at(position) === CR && lineBreak === LF) position++;
-  return { position: position + 1, line: lines + 1 };
+  return { position: position + 1, line: lines + 1, fields };
 }
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -248,9 +313,9 @@ function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return larger;
 }
 
-function countLineBreaks(text: string, start: number, end: number): number {
+function countLineBreaks(bytes: Uint8Array, start: number, end: number): number {
   let breaks = 0;
-  for (let index = text.indexOf("\n", start); index >= 0 && index < end; index = text.indexOf("\n", index + 1)) breaks++;
+  for (let index = start; index < end; index++) if (bytes[index] === LF) breaks++;
   return breaks;
 }
 

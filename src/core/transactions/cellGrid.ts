@@ -7,7 +7,7 @@ export type CellValue = number | string | boolean | Date | null | undefined;
 /**
  * A read-only table of cells, accessed by row and column (both 0-based). Rows may be ragged:
  * a cell beyond a row's width reads as empty. The transactions parser reads tables only through
- * this interface, so a 2-D array ({@link gridFromRows}) and the CSV reader's offset table
+ * this interface, so a 2-D array ({@link gridFromRows}) and the CSV reader's table of row starts
  * (`parseCsv`) share one validation path without materialising an array per row.
  */
 export interface CellGrid {
@@ -20,24 +20,25 @@ export interface CellGrid {
 }
 
 /**
- * A grid whose every cell is text cut from one string (the CSV reader's). The transactions parser
- * reads such cells in place where it can: at a million rows, cutting out a string per cell and
- * collecting those strings costs more than reading them.
+ * A grid whose every cell is text lying in one array of UTF-8 bytes (the CSV reader's). The
+ * transactions parser reads such cells in place where it can: at a million rows, cutting out a string
+ * per cell and collecting those strings costs more than reading them, and bytes read faster than a
+ * string's characters.
  */
-export interface TextGrid extends CellGrid {
-  /** The string the cells lie in. */
-  readonly text: string;
+export interface ByteGrid extends CellGrid {
+  /** The bytes the cells lie in. */
+  readonly bytes: Uint8Array;
   /**
-   * Writes where cell (row, column) starts and ends in `text` into `range[0]` and `range[1]`; false
-   * (range untouched) when the cell is not a plain run of `text`, e.g. a quoted field holding `""`:
+   * Writes where cell (row, column) starts and ends in `bytes` into `range[0]` and `range[1]`; false
+   * (range untouched) when the cell is not a plain run of `bytes`, e.g. a quoted field holding `""`:
    * read such a cell with `cell`.
    */
-  textRange(row: number, column: number, range: Int32Array): boolean;
+  byteRange(row: number, column: number, range: Int32Array): boolean;
 }
 
-/** Whether the grid's cells can be read in place (see {@link TextGrid}). */
-export function isTextGrid(grid: CellGrid): grid is TextGrid {
-  return typeof (grid as Partial<TextGrid>).textRange === "function";
+/** Whether the grid's cells can be read in place (see {@link ByteGrid}). */
+export function isByteGrid(grid: CellGrid): grid is ByteGrid {
+  return typeof (grid as Partial<ByteGrid>).byteRange === "function";
 }
 
 /**

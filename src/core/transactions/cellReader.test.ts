@@ -10,8 +10,8 @@ import { readMachineDay } from "./readDay";
 const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
 
 describe("reading cells in place", () => {
-  test("machine dates inside a longer text: 2024-03-05, 19970101, with a time; other formats are left to readDay", () => {
-    const text = "c1,2024-03-05,19970101,2024-03-05T10:30:00Z,5 Mar 2024,2024-02-30";
+  test("machine dates inside a longer text's UTF-8 bytes: 2024-03-05, 19970101, with a time; other formats are left to readDay", () => {
+    const text = new TextEncoder().encode("c1,2024-03-05,19970101,2024-03-05T10:30:00Z,5 Mar 2024,2024-02-30");
     expect(readMachineDay(text, 3, 13)).toBe(utcDay(2024, 3, 5));
     expect(readMachineDay(text, 14, 22)).toBe(utcDay(1997, 1, 1));
     expect(readMachineDay(text, 23, 43)).toBe(utcDay(2024, 3, 5));
@@ -19,8 +19,8 @@ describe("reading cells in place", () => {
     expect(readMachineDay(text, 55, 65)).toBe("noSuchDate");
   });
 
-  test("plain decimals inside a longer text: -12.50, 7; 1.234 (maybe thousands), 1e3 and an empty range are not read", () => {
-    const text = "x,-12.50,7,1.234,1e3,";
+  test("plain decimals inside a longer text's UTF-8 bytes: -12.50, 7; 1.234 (maybe thousands), 1e3 and an empty range are not read", () => {
+    const text = new TextEncoder().encode("x,-12.50,7,1.234,1e3,");
     expect(plainDecimal(text, 2, 8)).toBe(-12.5);
     expect(plainDecimal(text, 9, 10)).toBe(7);
     expect(plainDecimal(text, 11, 16)).toBeNaN();

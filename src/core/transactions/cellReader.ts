@@ -1,11 +1,11 @@
-import { type CellGrid, type CellValue, type TextGrid, isBlankCell, isTextGrid } from "./cellGrid";
+import { type ByteGrid, type CellGrid, type CellValue, isBlankCell, isByteGrid } from "./cellGrid";
 import type { KeyTable } from "./keyTable";
 import { type AmountIssue, type DecimalSetting, plainDecimal, readAmount } from "./readAmount";
 import { type DateIssue, type DateOrderSetting, type DateSystem, readDay, readMachineDay } from "./readDay";
 
 /**
  * How `parseTransactions` reads the cells it checks. Each method gives what the function it is named
- * after gives on `grid.cell(row, column)`; a {@link TextGrid}'s cells in the common machine formats
+ * after gives on `grid.cell(row, column)`; a {@link ByteGrid}'s cells in the common machine formats
  * (ids, 2024-03-05, 12.50) are read in place, the others through `grid.cell`.
  */
 export interface CellReader {
@@ -24,13 +24,13 @@ export interface CellReader {
 }
 
 /**
- * The reader for a grid: in place for text grids, else through `grid.cell`. `idText` functions given
- * to a text grid's reader must return a text cell trimmed, as the parser's do.
+ * The reader for a grid: in place for byte grids, else through `grid.cell`. `idText` functions given
+ * to a byte grid's reader must return a text cell trimmed, as the parser's do.
  *
  * @example cellReader(parseCsv("id,amount\nc1,12.50\n")).amount(1, 1, null) // 12.5
  */
 export function cellReader(grid: CellGrid): CellReader {
-  return isTextGrid(grid) ? new TextCellReader(grid) : new ValueCellReader(grid);
+  return isByteGrid(grid) ? new ByteCellReader(grid) : new ValueCellReader(grid);
 }
 
 class ValueCellReader implements CellReader {
@@ -68,33 +68,33 @@ function keyOfCell(cell: CellValue, keys: KeyTable, idText: (value: CellValue) =
 /** Plain cells whose ranges are gathered, then looked up together: a few pages, reused, rather than two integers per row. */
 const KEY_RUN = 4096;
 
-/** Visible ASCII characters: a cell that starts and ends with one is left as it is by trimming. */
+/** Visible ASCII characters: a cell whose first and last bytes are one is left as it is by trimming. */
 const FIRST_VISIBLE = 33;
 const LAST_VISIBLE = 126;
 
-class TextCellReader implements CellReader {
-  private readonly text: string;
+class ByteCellReader implements CellReader {
+  private readonly bytes: Uint8Array;
   private readonly range = new Int32Array(2);
-  /** The last date read in place, as its text range and day: exports list rows by date, so a date is mostly the previous row's. */
+  /** The last date read in place, as its byte range and day: exports list rows by date, so a date is mostly the previous row's. */
   private lastDateStart = 0;
   private lastDateEnd = 0;
   private lastDate = 0;
 
-  constructor(private readonly grid: TextGrid) {
-    this.text = grid.text;
+  constructor(private readonly grid: ByteGrid) {
+    this.bytes = grid.bytes;
   }
 
   /**
-   * Whether the cell is a plain run of the text that starts and ends with a visible ASCII character,
+   * Whether the cell is a plain run of the bytes that starts and ends with a visible ASCII character,
    * so that it is its own trimmed text (then `range` holds it): the cases read in place.
    */
   private plain(row: number, column: number): boolean {
-    if (!this.grid.textRange(row, column, this.range)) return false;
+    if (!this.grid.byteRange(row, column, this.range)) return false;
     const start = this.range[0];
     const end = this.range[1];
     if (start === end) return false;
-    const first = this.text.charCodeAt(start);
-    const last = this.text.charCodeAt(end - 1);
+    const first = this.bytes[start];
+    const last = this.bytes[end - 1];
     return first >= FIRST_VISIBLE && first <= LAST_VISIBLE && last >= FIRST_VISIBLE && last <= LAST_VISIBLE;
   }
 
@@ -106,8 +106,8 @@ class TextCellReader implements CellReader {
     if (this.plain(row, column)) {
       const start = this.range[0];
       const end = this.range[1];
-      if (this.sameText(start, end, this.lastDateStart, this.lastDateEnd)) return this.lastDate;
-      const day = readMachineDay(this.text, start, end);
+      if (this.sameBytes(start, end, this.lastDateStart, this.lastDateEnd)) return this.lastDate;
+      const day = readMachineDay(this.bytes, start, end);
       if (typeof day === "number") {
         this.lastDateStart = start;
         this.lastDateEnd = end;
@@ -120,38 +120,38 @@ class TextCellReader implements CellReader {
 
   amount(row: number, column: number, decimal: DecimalSetting): number | AmountIssue {
     if (this.plain(row, column)) {
-      const amount = plainDecimal(this.text, this.range[0], this.range[1]);
+      const amount = plainDecimal(this.bytes, this.range[0], this.range[1]);
       if (!Number.isNaN(amount)) return amount;
     }
     return readAmount(this.grid.cell(row, column), decimal);
   }
 
-  /** Whether text[start, end) and text[otherStart, otherEnd) hold the same characters. */
-  private sameText(start: number, end: number, otherStart: number, otherEnd: number): boolean {
+  /** Whether bytes[start, end) and bytes[otherStart, otherEnd) are the same. */
+  private sameBytes(start: number, end: number, otherStart: number, otherEnd: number): boolean {
     if (end - start !== otherEnd - otherStart) return false;
     for (let offset = 0; offset < end - start; offset++) {
-      if (this.text.charCodeAt(start + offset) !== this.text.charCodeAt(otherStart + offset)) return false;
+      if (this.bytes[start + offset] !== this.bytes[otherStart + offset]) return false;
     }
     return true;
   }
 
   isId(): boolean {
-    return true; // every cell of a text grid is text, and text is an id
+    return true; // every cell of a byte grid is text, and text is an id
   }
 
   key(row: number, column: number, keys: KeyTable, idText: (value: CellValue) => string | null): number {
-    if (this.plain(row, column)) return keys.indexOfText(this.text, this.range[0], this.range[1]);
+    if (this.plain(row, column)) return keys.indexOfBytes(this.bytes, this.range[0], this.range[1]);
     return keyOfCell(this.grid.cell(row, column), keys, idText);
   }
 
-  /** Runs of plain cells are looked up together (`KeyTable.indexesOfTexts`), KEY_RUN at most, the other cells one by one. */
+  /** Runs of plain cells are looked up together (`KeyTable.indexesOfBytes`), KEY_RUN at most, the other cells one by one. */
   keyColumn(rows: Int32Array, column: number, keys: KeyTable, idText: (value: CellValue) => string | null, out: Int32Array): void {
     const starts = new Int32Array(KEY_RUN);
     const ends = new Int32Array(KEY_RUN);
     let first = 0; // the run's first row
     let run = 0; // its length
     const lookUp = () => {
-      keys.indexesOfTexts(this.text, starts, ends, 0, run, out.subarray(first, first + run));
+      keys.indexesOfBytes(this.bytes, starts, ends, 0, run, out.subarray(first, first + run));
       first += run;
       run = 0;
     };

@@ -9,15 +9,18 @@ function mapNumbers(keys: string[]): number[] {
   });
 }
 
-/** The keys written one after another, comma-separated, and where each lies in that text. */
-function joined(keys: string[]): { text: string; starts: Int32Array; ends: Int32Array } {
+/** The keys written one after another, comma-separated, as UTF-8 bytes, and where each lies in them. */
+function joined(keys: string[]): { bytes: Uint8Array; starts: Int32Array; ends: Int32Array } {
+  const encoder = new TextEncoder();
   const starts = new Int32Array(keys.length);
   const ends = new Int32Array(keys.length);
-  for (let i = 0, at = 0; i < keys.length; at += keys[i].length + 1, i++) {
+  for (let i = 0, at = 0; i < keys.length; i++) {
+    const length = encoder.encode(keys[i]).length;
     starts[i] = at;
-    ends[i] = at + keys[i].length;
+    ends[i] = at + length;
+    at += length + 1;
   }
-  return { text: keys.join(","), starts, ends };
+  return { bytes: encoder.encode(keys.join(",")), starts, ends };
 }
 
 test("numbers keys in order of first appearance", () => {
@@ -50,7 +53,7 @@ test("many keys through several rehashes: each gets one number, compared with a 
   expect(table.keys).toEqual([...reference.keys()]);
 });
 
-test("packed and stored keys stay apart at the boundaries: 7 and 8 characters, codes 255 and 256, a NUL", () => {
+test("packed and stored keys stay apart at the boundaries: 7 and 8 bytes, ÿ (2 bytes) and Ā, a NUL", () => {
   // Reference: the keys are all different strings, so each must get its own number, in order.
   const table = new KeyTable();
   const keys = ["abcdefg", "abcdefgh", "abcdef", "\u00ff", "\u0100", "", "\u0000", "\u0000\u0000", "abcdef\u00ff", "abcdef\u0100"];
@@ -59,14 +62,23 @@ test("packed and stored keys stay apart at the boundaries: 7 and 8 characters, c
   expect(table.keys).toEqual(keys);
 });
 
-test("a key read in place from a larger text is the same key as its string", () => {
+test("a key read in place from larger UTF-8 bytes is the same key as its string", () => {
   const table = new KeyTable();
-  const text = "C1,C22,C1,a long customer name,C22,a long customer name";
-  const ranges = [[0, 2], [3, 6], [7, 9], [10, 30], [31, 34], [35, 55]];
-  expect(ranges.map(([start, end]) => table.indexOfText(text, start, end))).toEqual([0, 1, 0, 2, 1, 2]);
+  const { bytes, starts, ends } = joined(["C1", "C22", "C1", "a long customer name", "C22", "a long customer name"]);
+  expect(Array.from(starts, (start, i) => table.indexOfBytes(bytes, start, ends[i]))).toEqual([0, 1, 0, 2, 1, 2]);
   expect(table.keys).toEqual(["C1", "C22", "a long customer name"]);
   expect(table.indexOf("a long customer name")).toBe(2);
   expect(table.indexOf("C22")).toBe(1);
+});
+
+test("keys of other scripts read as bytes and as strings are one key each, their strings decoded from the bytes", () => {
+  // Reference: JavaScript's Map on the strings; 张三 is 6 bytes (packed), 张三丰 9 (stored), é 2, 😀 4.
+  const keys = ["张三", "C1", "张三丰", "é", "😀", "C1", "张三", "e\u0301", "é", "张三丰"];
+  const { bytes, starts, ends } = joined(keys);
+  const table = new KeyTable(100);
+  const numbers = keys.map((key, i) => (i % 2 === 0 ? table.indexOfBytes(bytes, starts[i], ends[i]) : table.indexOf(key)));
+  expect(numbers).toEqual(mapNumbers(keys));
+  expect(table.keys).toEqual([...new Set(keys)]);
 });
 
 test("keys looked up in batches get the numbers one-by-one lookups give, through rehashes, short and long keys", () => {
@@ -75,13 +87,13 @@ test("keys looked up in batches get the numbers one-by-one lookups give, through
     const id = (step * 7_919) % 30_000;
     return id % 2 === 0 ? `C${id}` : `customer number ${id}`;
   });
-  const { text, starts, ends } = joined(keys);
+  const { bytes, starts, ends } = joined(keys);
   const table = new KeyTable();
   const out = new Int32Array(keys.length).fill(-1);
   // Three calls with uneven bounds, as a reader passes runs of cells between cells it reads otherwise.
-  table.indexesOfTexts(text, starts, ends, 0, 45, out);
-  table.indexesOfTexts(text, starts, ends, 45, 60_001, out);
-  table.indexesOfTexts(text, starts, ends, 60_001, keys.length, out);
+  table.indexesOfBytes(bytes, starts, ends, 0, 45, out);
+  table.indexesOfBytes(bytes, starts, ends, 45, 60_001, out);
+  table.indexesOfBytes(bytes, starts, ends, 60_001, keys.length, out);
   expect(Array.from(out)).toEqual(mapNumbers(keys));
   expect(table.keys).toEqual([...new Set(keys)]);
 });
@@ -115,11 +127,11 @@ describe("numbered keys (a common prefix and a number, found by number)", () => 
       if (id % 200 === 0) return `C${String(id).padStart(7, "0")}`;
       return id % 200 === 20 ? String(id) : `C${id}`;
     });
-    const { text, starts, ends } = joined(keys);
+    const { bytes, starts, ends } = joined(keys);
     const table = new KeyTable(500_000);
     const out = new Int32Array(keys.length).fill(-1);
-    table.indexesOfTexts(text, starts, ends, 0, 33, out);
-    table.indexesOfTexts(text, starts, ends, 33, keys.length, out);
+    table.indexesOfBytes(bytes, starts, ends, 0, 33, out);
+    table.indexesOfBytes(bytes, starts, ends, 33, keys.length, out);
     expect(Array.from(out)).toEqual(mapNumbers(keys));
     expect(table.keys).toEqual([...new Set(keys)]);
   });

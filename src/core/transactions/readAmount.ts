@@ -1,4 +1,5 @@
 import type { CellValue } from "./cellGrid";
+import { Utf8Scratch } from "./utf8";
 
 /** The character that separates whole units from cents in amount text. */
 export type DecimalSeparator = "." | ",";
@@ -62,10 +63,12 @@ export function readAmount(value: CellValue, decimal: DecimalSetting): number | 
   return value === null || value === undefined ? "empty" : "notANumber";
 }
 
+const scratch = new Utf8Scratch();
+
 function readAmountText(raw: string, decimal: DecimalSetting): number | AmountIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
-  const plain = plainDecimal(text, 0, text.length);
+  const plain = plainDecimal(scratch.bytes, 0, scratch.encode(text));
   if (!Number.isNaN(plain)) return plain;
   const parts = amountParts(text);
   if (parts === null) return "notANumber";
@@ -88,20 +91,20 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent
 const MAX_PLAIN_DIGITS = 15;
 
 /**
- * The value of the trimmed text text[from, end) when it is `-?digits(.digits)?` with at most 15 digits
+ * The value of the trimmed text whose UTF-8 bytes are bytes[from, end) when it is `-?digits(.digits)?` with at most 15 digits
  * and no reading but the plain one (so not `1.234`, whose dot might group thousands); NaN for anything
  * else. This is the common machine format, read in place without a pattern: mantissa / 10^decimals is
  * the correctly rounded quotient of two exact doubles, hence the same double as `Number(text)`.
  * Parsers of large texts call it directly (see `CellReader`).
  *
- * @example plainDecimal("x,-12.50,", 2, 8) // -12.5
+ * @example plainDecimal(new TextEncoder().encode("x,-12.50,"), 2, 8) // -12.5
  */
-export function plainDecimal(text: string, from: number, end: number): number {
-  const start = from < end && text.charCodeAt(from) === 45 ? from + 1 : from;
+export function plainDecimal(bytes: Uint8Array, from: number, end: number): number {
+  const start = from < end && bytes[from] === 45 ? from + 1 : from;
   let mantissa = 0;
   let dot = -1;
   for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
+    const code = bytes[index];
     if (code >= 48 && code <= 57) mantissa = mantissa * 10 + (code - 48);
     else if (code === 46 && dot < 0) dot = index;
     else return NaN;
@@ -111,7 +114,7 @@ export function plainDecimal(text: string, from: number, end: number): number {
   let value = mantissa;
   if (dot >= 0) {
     const decimals = end - dot - 1;
-    const mayGroup = decimals === 3 && dot - start <= 3 && text.charCodeAt(start) !== 48;
+    const mayGroup = decimals === 3 && dot - start <= 3 && bytes[start] !== 48;
     if (mayGroup) return NaN;
     value = mantissa / POWERS_OF_TEN[decimals];
   }

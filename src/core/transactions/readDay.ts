@@ -1,5 +1,6 @@
 import type { CellValue } from "./cellGrid";
 import { dayFromDate, EXCEL_SERIAL_OF_1970, isCalendarDate, MS_PER_DAY } from "./days";
+import { Utf8Scratch, decodeUtf8 } from "./utf8";
 
 /** Excel's date systems: serial 1 = 1900-01-01 (Windows default) or serial 0 = 1904-01-01 (old Mac). */
 export type DateSystem = 1900 | 1904;
@@ -101,10 +102,12 @@ function readDayNumber(value: number, system: DateSystem): number | DateIssue {
   return serial < FAKE_LEAP_DAY_SERIAL ? serial - EXCEL_SERIAL_OF_1970 + 1 : serial - EXCEL_SERIAL_OF_1970;
 }
 
+const scratch = new Utf8Scratch();
+
 function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): number | DateIssue {
   const text = raw.trim();
   if (text.length === 0) return "empty";
-  const machine = readMachineDay(text, 0, text.length);
+  const machine = readMachineDay(scratch.bytes, 0, scratch.encode(text));
   if (machine !== undefined) return machine;
   if (PLAIN_NUMBER.test(text)) return readDayNumber(Number(text), system);
   let match = YEAR_FIRST.exec(text);
@@ -125,19 +128,19 @@ function readDayText(raw: string, system: DateSystem, order: DateOrderSetting): 
 
 /**
  * The fast path of {@link readDay} for the machine formats 19970101 and 2024-03-05 (a time after it is
- * checked by the pattern), reading the trimmed text text[start, end) in place; undefined for text in
- * other formats. Parsers of large texts call it directly (see `CellReader`).
+ * checked by the pattern), reading the trimmed text whose UTF-8 bytes are bytes[start, end) in place;
+ * undefined for text in other formats. Parsers of large texts call it directly (see `CellReader`).
  *
- * @example readMachineDay("x,2024-03-05,", 2, 12) // 19787
+ * @example readMachineDay(new TextEncoder().encode("x,2024-03-05,"), 2, 12) // 19787
  */
-export function readMachineDay(text: string, start: number, end: number): number | DateIssue | undefined {
+export function readMachineDay(bytes: Uint8Array, start: number, end: number): number | DateIssue | undefined {
   const length = end - start;
   const compact = length === 8;
-  if (!compact && !(length >= 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45)) return undefined;
-  const year = digits(text, start, start + 4);
-  const month = compact ? digits(text, start + 4, start + 6) : digits(text, start + 5, start + 7);
-  const day = compact ? digits(text, start + 6, start + 8) : digits(text, start + 8, start + 10);
-  if (year < 0 || month < 0 || day < 0 || (length > 10 && !YEAR_FIRST.test(text.slice(start, end)))) return undefined;
+  if (!compact && !(length >= 10 && bytes[start + 4] === 45 && bytes[start + 7] === 45)) return undefined;
+  const year = digits(bytes, start, start + 4);
+  const month = compact ? digits(bytes, start + 4, start + 6) : digits(bytes, start + 5, start + 7);
+  const day = compact ? digits(bytes, start + 6, start + 8) : digits(bytes, start + 8, start + 10);
+  if (year < 0 || month < 0 || day < 0 || (length > 10 && !YEAR_FIRST.test(decodeUtf8(bytes, start, end)))) return undefined;
   return dayOrIssue(year, month, day);
 }
 
@@ -170,11 +173,11 @@ function dayOrIssue(year: number, month: number, day: number): number | DateIssu
   return isCalendarDate(year, month, day) ? dayFromDate(year, month, day) : "noSuchDate";
 }
 
-/** The integer written by the decimal digits text[start..end), or -1 if one is not a digit. */
-function digits(text: string, start: number, end: number): number {
+/** The integer written by the decimal digits bytes[start..end), or -1 if one is not a digit. */
+function digits(bytes: Uint8Array, start: number, end: number): number {
   let value = 0;
   for (let index = start; index < end; index++) {
-    const digit = text.charCodeAt(index) - 48;
+    const digit = bytes[index] - 48;
     if (digit < 0 || digit > 9) return -1;
     value = value * 10 + digit;
   }

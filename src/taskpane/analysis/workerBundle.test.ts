@@ -1,6 +1,7 @@
 /**
  * The worker as `npm run build` emits it (npm test builds before running Jest): run in a sandbox that
- * offers what a browser gives a dedicated worker (`self`, `location`, `importScripts`, `postMessage`),
+ * offers what a browser gives a dedicated worker (`self`, `location`, `importScripts`, `postMessage`,
+ * `TextEncoder`, `TextDecoder`),
  * it loads its chunks from beside itself and answers the protocol. Skipped, with a note, before a build.
  */
 import * as fs from "fs";
@@ -24,6 +25,8 @@ async function startBuiltWorker(): Promise<{ post(request: WorkerRequest): void;
   const scripts: string[] = [];
   const sandbox: Record<string, unknown> = {
     location: new URL(`https://localhost:3000/${WORKER}`),
+    TextEncoder,
+    TextDecoder,
     postMessage: (message: WorkerResponse) => responses.push(message),
     importScripts: (...urls: string[]) => {
       for (const url of urls) {
