@@ -80,16 +80,15 @@ class LineGrid implements CsvGrid {
   }
 
   width(row: number): number {
-    const quoted = this.quotedFields.get(row);
-    if (quoted !== undefined) return quoted.length / 2;
+    if (this.rowStarts[row] < 0) return (this.quotedFields.get(row) as Int32Array).length / 2;
     let width = 0;
     while (this.find(row, width)) width++;
     return width;
   }
 
   cell(row: number, column: number): string {
-    const quoted = this.quotedFields.get(row);
-    if (quoted === undefined) return this.find(row, column) ? decodeUtf8(this.bytes, this.start, this.end) : "";
+    if (this.rowStarts[row] >= 0) return this.find(row, column) ? decodeUtf8(this.bytes, this.start, this.end) : "";
+    const quoted = this.quotedFields.get(row) as Int32Array;
     if (2 * column >= quoted.length) return "";
     const end = quoted[2 * column + 1];
     if (end >= 0) return decodeUtf8(this.bytes, quoted[2 * column], end);

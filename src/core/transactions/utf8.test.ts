@@ -22,8 +22,13 @@ test("encodeUtf8 gives TextEncoder's bytes in a new array", () => {
   expect(encodeUtf8("张三")).toEqual(encode("张三"));
 });
 
-test("decodeUtf8 reads a range of bytes", () => {
-  expect(decodeUtf8(encode("C1,张三,x"), 3, 9)).toBe("张三");
+test("decodeUtf8 reads a range of bytes: short ASCII (decoded by hand), other scripts, long ranges, invalid bytes", () => {
+  const bytes = encode("C1,张三,x,a customer name longer than 24 bytes");
+  expect(decodeUtf8(bytes, 0, 2)).toBe("C1");
+  expect(decodeUtf8(bytes, 3, 9)).toBe("张三");
+  expect(decodeUtf8(bytes, 12, bytes.length)).toBe("a customer name longer than 24 bytes");
+  expect(decodeUtf8(bytes, 2, 2)).toBe("");
+  expect(decodeUtf8(Uint8Array.of(0x41, 0xe2, 0x82), 0, 3)).toBe("A\ufffd");
 });
 
 describe("decodeUtf8Ranges", () => {
