@@ -6,7 +6,7 @@ const INITIAL_SLOTS = 1024;
 const SLOT_WIDTH = 3;
 /** Keys of at most this many bytes are held in the slot itself. */
 const PACKED_LENGTH = 7;
-/** Keys looked up together by {@link KeyTable.indexesOfTexts}: enough to keep the memory system busy. */
+/** Keys looked up together by {@link KeyTable.indexesOfBytes}: enough to keep the memory system busy. */
 const BATCH = 32;
 /** A numbered key's prefix has at most this many bytes ("C" of "C1042", "ID-" of "ID-7"). */
 const PREFIX_LENGTH = 3;
@@ -244,10 +244,10 @@ export class KeyTable {
       return this.count++;
     }
     const at = this.pendingCount === 0 ? 0 : this.pendingEnds[this.pendingCount - 1];
-    if (at + end - start > this.pendingBytes.length) this.pendingBytes = grownBytes(this.pendingBytes, at + end - start);
+    if (at + end - start > this.pendingBytes.length) this.pendingBytes = grown(this.pendingBytes, at + end - start);
     if (this.pendingCount === this.pendingEnds.length) {
-      this.pendingEnds = grownInts(this.pendingEnds, this.pendingCount + 1);
-      this.pendingIndexes = grownInts(this.pendingIndexes, this.pendingCount + 1);
+      this.pendingEnds = grown(this.pendingEnds, this.pendingCount + 1);
+      this.pendingIndexes = grown(this.pendingIndexes, this.pendingCount + 1);
     }
     for (let offset = 0; offset < end - start; offset++) this.pendingBytes[at + offset] = bytes[start + offset];
     this.pendingEnds[this.pendingCount] = at + end - start;
@@ -269,8 +269,8 @@ export class KeyTable {
   /** Appends the bytes bytes[start, start + length) of key `index`. */
   private store(index: number, bytes: Uint8Array, start: number, length: number): void {
     const at = this.storedCount;
-    if (at + length > this.stored.length) this.stored = grownBytes(this.stored, at + length);
-    if (index >= this.storedStarts.length) this.storedStarts = grownInts(this.storedStarts, index + 1);
+    if (at + length > this.stored.length) this.stored = grown(this.stored, at + length);
+    if (index >= this.storedStarts.length) this.storedStarts = grown(this.storedStarts, index + 1);
     for (let offset = 0; offset < length; offset++) this.stored[at + offset] = bytes[start + offset];
     this.storedStarts[index] = at;
     this.storedCount = at + length;
@@ -295,14 +295,8 @@ export class KeyTable {
 }
 
 /** A copy of `array` with room for at least `needed` entries (twice that). */
-function grownBytes(array: Uint8Array, needed: number): Uint8Array<ArrayBuffer> {
-  const larger = new Uint8Array(2 * needed);
-  larger.set(array);
-  return larger;
-}
-
-function grownInts(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(2 * needed);
+function grown<T extends Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(array: T, needed: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(2 * needed);
   larger.set(array);
   return larger;
 }
