@@ -37,6 +37,15 @@ test("keys that differ in length, case, spaces or script stay apart", () => {
   expect(table.keys).toEqual(keys);
 });
 
+test("strings with a lone surrogate are keys of their own, not the U+FFFD their UTF-8 would read as", () => {
+  // "a\uD800" and "a\uDC00" hold one unpaired half each; "a\uFFFD" is what both would encode as; "😀" is a pair.
+  const keys = new KeyTable();
+  const ids = ["a\uD800", "a\uDC00", "a\uFFFD", "a\uD800", "😀", "a\uDC00"].map((key) => keys.indexOf(key));
+  expect(ids).toEqual([0, 1, 2, 0, 3, 1]);
+  expect(keys.keys).toEqual(["a\uD800", "a\uDC00", "a\uFFFD", "😀"]);
+  expect(keys.indexOfBytes(new TextEncoder().encode("a\uFFFD"), 0, 4)).toBe(2);
+});
+
 test("many keys through several rehashes: each gets one number, compared with a Map", () => {
   // Reference: JavaScript's Map, on 50,000 distinct keys seen three times in a scrambled order.
   const table = new KeyTable();

@@ -14,6 +14,8 @@ const PREFIX_LENGTH = 3;
 const NUMBER_DIGITS = 9;
 /** `prefix` before the first numbered key. */
 const NO_PREFIX = -1;
+/** A UTF-16 code unit that is half of no pair (with the `u` flag, a pair is one code point and does not match). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
  * Distinct strings numbered 0, 1, 2, ... in order of first appearance (customer, order and
@@ -32,7 +34,9 @@ const NO_PREFIX = -1;
  * on that first prefix, fixed once set, so a key always takes the same one.
  *
  * A key can be read in place, as a range of a larger byte array (the CSV reader's); the strings of keys
- * found that way are decoded together when `keys` is first read. Amortised O(key length) per lookup.
+ * found that way are decoded together when `keys` is first read. A string holding a lone surrogate has
+ * no UTF-8 bytes of its own (it would encode as U+FFFD, like any other such string), so those strings
+ * are found through a `Map` instead. Amortised O(key length) per lookup.
  */
 export class KeyTable {
   /** Keys numbered so far. */
@@ -40,6 +44,8 @@ export class KeyTable {
   /** The bytes of a key given as a string, and that string while it is looked up (a new key's string, not decoded). */
   private readonly scratch = new Utf8Scratch();
   private givenText: string | null = null;
+  /** Keys holding a lone surrogate, and their numbers. */
+  private readonly illFormed = new Map<string, number>();
   /** The key strings; a key read as bytes has its string here once `keys` has decoded the pending ones. */
   private readonly texts: string[] = [];
   /** Bytes of the keys read as bytes whose strings are not made yet, one after another; their numbers and ends. */
@@ -97,9 +103,23 @@ export class KeyTable {
 
   /** The number of `key`, adding it when new. */
   indexOf(key: string): number {
+    const length = this.scratch.encode(key);
+    // Only text that is not ASCII (more bytes than characters) can hold a surrogate.
+    if (length !== key.length && LONE_SURROGATE.test(key)) return this.indexOfIllFormed(key);
     this.givenText = key;
-    const index = this.indexOfBytes(this.scratch.bytes, 0, this.scratch.encode(key));
+    const index = this.indexOfBytes(this.scratch.bytes, 0, length);
     this.givenText = null;
+    return index;
+  }
+
+  /** {@link indexOf} for a string with a lone surrogate. */
+  private indexOfIllFormed(key: string): number {
+    let index = this.illFormed.get(key);
+    if (index === undefined) {
+      index = this.count++;
+      this.texts.push(key);
+      this.illFormed.set(key, index);
+    }
     return index;
   }
 
