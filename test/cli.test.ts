@@ -75,6 +75,9 @@ describe("clv analyze", () => {
     expect(run("analyze", small, "--period", "year").err).toMatch(/--period must be one of day, week, month/);
     const missing = run("analyze", path.join(dir, "nope.csv"));
     expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*nope\.csv/)]);
+    const empty = path.join(dir, "empty.csv");
+    fs.writeFileSync(empty, "");
+    expect(run("analyze", empty)).toMatchObject({ code: 1, err: `clv: ${empty} is empty` });
     const noAmount = path.join(dir, "no-amount.csv");
     fs.writeFileSync(noAmount, "customer,date\na,2024-01-01\n");
     const result = run("analyze", noAmount);

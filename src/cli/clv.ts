@@ -71,6 +71,7 @@ export function main(argv: string[]): number {
       throw new ClvError("value", `Cannot read ${file}: ${(error as Error).message}`);
     }
     const grid = parseCsv(bytes);
+    if (grid.rowCount === 0) throw new ClvError("value", `${file} is empty`);
     const [segmentBy, segmentColumn] = segmentStrategy(values["segment-by"]);
     const columnNames = { customer: values.customer, date: values.date, amount: values.amount, order: values.order, segment: values.segment ?? segmentColumn, cost: values.cost };
     const options: AnalysisOptions = {

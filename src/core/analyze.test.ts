@@ -70,3 +70,17 @@ describe("analyzeTransactions", () => {
     expect(analysis.predictions.probabilityAlive.every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 });
+
+test("rows that are all refunds are no analysis: the message says so (not a table of 0 customers)", () => {
+  const refunds = [["customer", "date", "amount"], ["c1", "2024-01-01", -5], ["c2", "2024-01-02", -3]];
+  expect(() => analyzeTransactions(refunds)).toThrow(
+    "No customer made a purchase in the window: the 2 customer(s) with rows have only refunds (negative amounts)"
+  );
+});
+
+test("an end before every transaction: the message counts the rows after it", () => {
+  const rows = [["customer", "date", "amount"], ["c1", "2024-01-01", 5], ["c2", "2024-02-01", 3]];
+  expect(() => analyzeTransactions(rows, { observationEnd: "2023-12-01" })).toThrow(
+    "No usable transaction: 0 rows rejected, 0 blank, 2 after the window's end (2023-12-01)"
+  );
+});

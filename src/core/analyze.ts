@@ -24,7 +24,7 @@ import {
   segmentMetrics,
 } from "./segments";
 import { type CustomerSummary, type PeriodUnit, daysPerUnit, summarizeCustomers } from "./summary";
-import { type CellGrid, type CellValue, type ParseOptions, type ParseReport, type TransactionTable, parseTransactions } from "./transactions";
+import { type CellGrid, type CellValue, type ParseOptions, type ParseReport, type TransactionTable, isoDate, parseTransactions } from "./transactions";
 import { type HoldoutValidation, type SegmentClvIntervals, segmentClvIntervals, validateHoldout } from "./validation";
 
 /** What the analysis needs besides the data. Rates and horizons are per period of `unit`. */
@@ -105,7 +105,7 @@ export interface Analysis {
  * Predicted CLV = margin x sum over periods i = 1..horizon of E[spend] x (E[X(i)] - E[X(i - 1)]) /
  * (1 + discountRate)^i, conditional on each customer's history (`customerLifetimeValue` with one step per period).
  *
- * @throws ClvError `value` when the data have no usable transaction or a required column cannot be found
+ * @throws ClvError `value` when the data have no usable transaction or none that is a purchase, or a required column cannot be found
  */
 export function analyzeTransactions(cells: CellGrid | readonly (readonly CellValue[])[], options: AnalysisOptions = {}): Analysis {
   const unit = options.unit ?? "month";
@@ -127,11 +127,16 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
   if (table.length === 0) {
     const first = report.errors[0];
     const example = first === undefined ? "" : `; the first, row ${first.row}, column "${first.column}": ${first.reason}`;
-    throw new ClvError("value", `No usable transaction: ${report.rejectedRows} rows rejected, ${report.blankRows} blank${example}`);
+    const later = report.afterEndRows > 0 ? `, ${report.afterEndRows} after the window's end (${isoDate(table.observationEnd)})` : "";
+    throw new ClvError("value", `No usable transaction: ${report.rejectedRows} rows rejected, ${report.blankRows} blank${later}${example}`);
   }
 
   stage("summarising");
   const summary = summarizeCustomers(table, unit);
+  if (summary.customerIds.length === 0) {
+    const only = summary.refundOnlyCustomers.length;
+    throw new ClvError("value", `No customer made a purchase in the window: the ${only} customer(s) with rows have only refunds (negative amounts)`);
+  }
 
   stage("segmenting");
   const rfm = rfmScores(summary);

@@ -139,11 +139,13 @@ export function segmentMetrics(
     };
   };
   const unit = summary.unit;
+  // 90 days in months is 2.9568...: shown to three significant digits, with the days it stands for.
+  const inactivity = `${Number(inactivityPeriods.toPrecision(3))} ${unit}s` + (unit === "day" ? "" : ` (${Math.round(inactivityPeriods * unitDays)} days)`);
   return {
     rows: segmentation.labels.map((label, s) => row(label, sums[s])),
     total: row("All customers", all),
     churnRule:
-      `Lapsed = no purchase in the last ${inactivityPeriods} ${unit}s of the window. ` +
+      `Lapsed = no purchase in the last ${inactivity} of the window. ` +
       `Churn per ${unit} = lapsed customers / ${unit}s at risk (first purchase to last purchase + 1 for lapsed ` +
       `customers, to the end of the window for active ones); ACL = 1 / churn.`,
   };

@@ -142,6 +142,13 @@ describe("segmentMetrics", () => {
     expect(withHorizon.total.npvClv).toBeCloseTo(m / 1.01 + m / 1.01 ** 2, CLOSE);
   });
 
+  test("the churn rule states the threshold: 90 days in months is 90 / 30.4375 = 2.9569, shown as 2.96 months (90 days)", () => {
+    const monthly = summarizeCustomers(parseTransactions(rows).table, "month");
+    const rule = segmentMetrics(monthly, segmentCustomers(monthly, { kind: "fourway" }), { ...ASSUMPTIONS, inactivityPeriods: 90 / 30.4375 }).churnRule;
+    expect(rule).toMatch(/^Lapsed = no purchase in the last 2\.96 months \(90 days\) of the window\. Churn per month = /);
+    expect(result.churnRule).toMatch(/^Lapsed = no purchase in the last 30 days of the window\./);
+  });
+
   test("averages the model's predictions per segment", () => {
     const predictions = { probabilityAlive: Float64Array.of(1, 0.2, 0.4, 0.9), predictedClv: Float64Array.of(100, 0, 40, 10) };
     const withModel = segmentMetrics(summary, segmentCustomers(summary, { kind: "fourway" }), ASSUMPTIONS, predictions);
