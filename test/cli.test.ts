@@ -84,6 +84,36 @@ describe("clv analyze", () => {
     expect([result.code, result.err]).toEqual([1, expect.stringMatching(/which column holds the amount.*--amount COL/)]);
   });
 
+  test("a file that is not UTF-8 is refused with the line and the encodings to try, and read with --encoding", async () => {
+    // "客户,日期,金额\n张三,2024-01-01,5\n李四,2024-01-03,7\n张三,2024-02-01,9\n" in GBK, as Excel saves CSV in Chinese
+    // (bytes from Python's gbk codec: "客户".encode("gbk") = bf cd bb a7).
+    const gbk = path.join(dir, "gbk.csv");
+    fs.writeFileSync(
+      gbk,
+      Buffer.from(
+        "bfcdbba72cc8d5c6da2cbdf0b6ee0ad5c5c8fd2c323032342d30312d30312c350ac0eecbc42c323032342d30312d30332c370ad5c5c8fd2c323032342d30322d30312c390a",
+        "hex"
+      )
+    );
+    const refused = run("analyze", gbk);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(
+      `clv: ${gbk} is not UTF-8 text (line 1 is not): save it as "CSV UTF-8", or name its encoding with --encoding ` +
+        "(gb18030 for CSV that Excel saves in Chinese, windows-1252 in Western European languages)"
+    );
+    const read = JSON.parse(run("analyze", gbk, "--encoding", "gb18030", "--period", "day", "--json").out);
+    expect(read.customers.map((customer: { id: string; orders: number }) => [customer.id, customer.orders])).toEqual([["张三", 2], ["李四", 1]]);
+    expect(run("analyze", gbk, "--encoding", "utf-16le").err).toMatch(/is not utf-16le text/);
+    expect(run("analyze", gbk, "--encoding", "klingon")).toMatchObject({ code: 2, err: expect.stringMatching(/^clv: --encoding must be an encoding such as gb18030/) });
+  });
+
+  test("Excel's Unicode Text (UTF-16 with its byte-order mark, tab-separated) is read without --encoding", () => {
+    const unicodeText = path.join(dir, "unicode.txt");
+    fs.writeFileSync(unicodeText, Buffer.from("\ufeffcustomer\tdate\tamount\nÉlise\t2024-01-01\t5\nÉlise\t2024-01-15\t7\n", "utf16le"));
+    const doc = JSON.parse(run("analyze", unicodeText, "--period", "day", "--json").out);
+    expect(doc.customers.map((customer: { id: string; revenue: number }) => [customer.id, customer.revenue])).toEqual([["Élise", 12]]);
+  });
+
   test("the installed bin runs the compiled command (built by npm install's prepare step)", () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, "bin", "clv.js"), "--help"], { encoding: "utf8" });
     expect(out).toMatch(/Usage: clv analyze/);

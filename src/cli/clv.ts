@@ -3,7 +3,6 @@
  * fitted models and the row errors, or with --json one JSON document. Exit code 1 with a message on
  * unusable input, 2 on a usage error.
  */
-import { readFileSync } from "fs";
 import { parseArgs } from "util";
 import { type Analysis, type AnalysisOptions, analyzeTransactions } from "../core/analyze";
 import { parseCsv } from "../core/csv";
@@ -13,6 +12,7 @@ import { SEGMENT_KINDS, type SegmentStrategy } from "../core/segments";
 import type { PeriodUnit } from "../core/summary";
 import { type CellGrid, type ColumnOverrides, type DateOrder, type DecimalSeparator, isoDate } from "../core/transactions";
 import { formatAnalysis } from "./formatAnalysis";
+import { readCsvFile } from "./readCsvFile";
 
 const USAGE = `Usage: clv analyze <transactions.csv> [options]
 
@@ -35,6 +35,9 @@ Analysis:
   --holdout PERIODS            check the purchase model: fit it without the last PERIODS periods and
                                compare its forecast with them (error figures, by frequency, tracking)
   --no-header                  the first line is data
+  --encoding NAME              the file's encoding when it is not UTF-8, e.g. gb18030 (CSV that Excel saves
+                               in Chinese) or windows-1252 (in Western European languages); files that
+                               start with UTF-16's byte-order mark (Excel's Unicode Text) are read as such
   --json                       print one JSON document instead of tables`;
 
 class UsageError extends Error {}
@@ -54,7 +57,7 @@ export function main(argv: string[]): number {
         "segment-by": { type: "string" }, period: { type: "string" }, model: { type: "string" },
         discount: { type: "string" }, margin: { type: "string" }, horizon: { type: "string" },
         inactivity: { type: "string" }, end: { type: "string" }, holdout: { type: "string" }, "no-header": { type: "boolean" },
-        "date-order": { type: "string" }, decimal: { type: "string" },
+        "date-order": { type: "string" }, decimal: { type: "string" }, encoding: { type: "string" },
         json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     });
@@ -64,13 +67,9 @@ export function main(argv: string[]): number {
     }
     const [command, file, ...rest] = positionals;
     if (command !== "analyze" || !file || rest.length > 0) throw new UsageError("expected: clv analyze <transactions.csv>");
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      throw new ClvError("value", `Cannot read ${file}: ${(error as Error).message}`);
-    }
-    const grid = parseCsv(bytes);
+    const encoding = values.encoding;
+    if (encoding !== undefined && !isEncoding(encoding)) throw new UsageError(`--encoding must be an encoding such as gb18030 or windows-1252; got ${encoding}`);
+    const grid = parseCsv(readCsvFile(file, encoding));
     if (grid.rowCount === 0) throw new ClvError("value", `${file} is empty`);
     const [segmentBy, segmentColumn] = segmentStrategy(values["segment-by"]);
     const columnNames = { customer: values.customer, date: values.date, amount: values.amount, order: values.order, segment: values.segment ?? segmentColumn, cost: values.cost };
@@ -103,6 +102,16 @@ export function main(argv: string[]): number {
       return 1;
     }
     throw error;
+  }
+}
+
+/** Whether the runtime's TextDecoder knows the encoding label. */
+function isEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
   }
 }
 
