@@ -75,6 +75,11 @@ describe("clv analyze", () => {
     expect(run("analyze", small, "--period", "year").err).toMatch(/--period must be one of day, week, month/);
     const missing = run("analyze", path.join(dir, "nope.csv"));
     expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*nope\.csv/)]);
+    expect(run("analyze", small, "--customer", "Z")).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^clv: --customer Z: no such column \(headers: customer, date, amount; columns A \(1\) to C \(3\)\)/),
+    });
+    expect(run("analyze", small, "--margin", "1.5")).toMatchObject({ code: 1, err: "clv: The margin must be above 0 and at most 1 (0.3 = 30 % of revenue); got 1.5" });
     const empty = path.join(dir, "empty.csv");
     fs.writeFileSync(empty, "");
     expect(run("analyze", empty)).toMatchObject({ code: 1, err: `clv: ${empty} is empty` });

@@ -10,7 +10,7 @@ import { ClvError } from "../core/errors";
 import type { PurchaseModelKind } from "../core/models/purchaseModel";
 import { SEGMENT_KINDS, type SegmentStrategy } from "../core/segments";
 import type { PeriodUnit } from "../core/summary";
-import { type CellGrid, type ColumnOverrides, type DateOrder, type DecimalSeparator, isoDate } from "../core/transactions";
+import { type CellGrid, type ColumnOverrides, type DateOrder, type DecimalSeparator, columnLetter, isoDate } from "../core/transactions";
 import { formatAnalysis } from "./formatAnalysis";
 import { readCsvFile } from "./readCsvFile";
 
@@ -126,15 +126,21 @@ function segmentStrategy(value: string | undefined): [SegmentStrategy | undefine
 
 /** A column given as header text, letter or 1-based number, as a 0-based index. */
 function columnOverrides(grid: CellGrid, names: Record<string, string | undefined>, header: boolean): ColumnOverrides {
-  const headers = header && grid.rowCount > 0 ? Array.from({ length: grid.width(0) }, (_, c) => String(grid.cell(0, c) ?? "").trim().toLowerCase()) : [];
+  const width = grid.rowCount > 0 ? grid.width(0) : 0;
+  const headers = header ? Array.from({ length: width }, (_, c) => String(grid.cell(0, c) ?? "").trim().toLowerCase()) : [];
   const overrides: Record<string, number> = {};
   for (const [role, name] of Object.entries(names)) {
     if (name === undefined) continue;
     const byHeader = headers.indexOf(name.trim().toLowerCase());
-    if (byHeader >= 0) overrides[role] = byHeader;
-    else if (/^\d+$/.test(name) && Number(name) >= 1) overrides[role] = Number(name) - 1;
-    else if (/^[A-Za-z]{1,3}$/.test(name)) overrides[role] = [...name.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    else throw new UsageError(`--${role} ${name}: no such column (headers: ${headers.join(", ") || "none"})`);
+    let column = -1;
+    if (byHeader >= 0) column = byHeader;
+    else if (/^\d+$/.test(name) && Number(name) >= 1) column = Number(name) - 1;
+    else if (/^[A-Za-z]{1,3}$/.test(name)) column = [...name.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    if (column < 0 || column >= width) {
+      const columns = width === 0 ? "none" : `A (1) to ${columnLetter(width)} (${width})`;
+      throw new UsageError(`--${role} ${name}: no such column (headers: ${headers.join(", ") || "none"}; columns ${columns})`);
+    }
+    overrides[role] = column;
   }
   return overrides;
 }

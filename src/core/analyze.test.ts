@@ -84,3 +84,12 @@ test("an end before every transaction: the message counts the rows after it", ()
     "No usable transaction: 0 rows rejected, 0 blank, 2 after the window's end (2023-12-01)"
   );
 });
+
+test("settings out of range are refused before any work, each with its range", () => {
+  const rows = [["customer", "date", "amount"], ["c1", "2024-01-01", 5]];
+  expect(() => analyzeTransactions(rows, { margin: 1.5 })).toThrow("The margin must be above 0 and at most 1 (0.3 = 30 % of revenue); got 1.5");
+  expect(() => analyzeTransactions(rows, { margin: 0 })).toThrow(/margin must be above 0/);
+  expect(() => analyzeTransactions(rows, { discountRate: -0.01 })).toThrow("The discount rate must be 0 or more per period (0.01 = 1 %); got -0.01");
+  expect(() => analyzeTransactions(rows, { horizonPeriods: 2.5 })).toThrow("The horizon must be a whole number of periods, 0 or more; got 2.5");
+  expect(() => analyzeTransactions(rows, { inactivityPeriods: 0 })).toThrow("The inactivity threshold must be more than 0 periods; got 0");
+});

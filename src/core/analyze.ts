@@ -105,7 +105,8 @@ export interface Analysis {
  * Predicted CLV = margin x sum over periods i = 1..horizon of E[spend] x (E[X(i)] - E[X(i - 1)]) /
  * (1 + discountRate)^i, conditional on each customer's history (`customerLifetimeValue` with one step per period).
  *
- * @throws ClvError `value` when the data have no usable transaction or none that is a purchase, or a required column cannot be found
+ * @throws ClvError `value` when a setting is out of range (horizon, discount rate, margin, inactivity), the
+ *   data have no usable transaction or none that is a purchase, or a required column cannot be found
  */
 export function analyzeTransactions(cells: CellGrid | readonly (readonly CellValue[])[], options: AnalysisOptions = {}): Analysis {
   const unit = options.unit ?? "month";
@@ -119,7 +120,11 @@ export function analyzeTransactions(cells: CellGrid | readonly (readonly CellVal
     horizonPeriods: options.horizonPeriods ?? Math.round(periodsPer(36 * daysPerUnit("month"))),
     inactivityPeriods: options.inactivityPeriods ?? periodsPer(90),
   };
-  ensure(Number.isInteger(settings.horizonPeriods) && settings.horizonPeriods >= 0, "The horizon must be a whole number of periods, 0 or more");
+  const { horizonPeriods, discountRate, margin, inactivityPeriods } = settings;
+  ensure(Number.isInteger(horizonPeriods) && horizonPeriods >= 0, `The horizon must be a whole number of periods, 0 or more; got ${horizonPeriods}`);
+  ensure(Number.isFinite(discountRate) && discountRate >= 0, `The discount rate must be 0 or more per period (0.01 = 1 %); got ${discountRate}`);
+  ensure(margin > 0 && margin <= 1, `The margin must be above 0 and at most 1 (0.3 = 30 % of revenue); got ${margin}`);
+  ensure(Number.isFinite(inactivityPeriods) && inactivityPeriods > 0, `The inactivity threshold must be more than 0 periods; got ${inactivityPeriods}`);
   const stage = options.onStage ?? (() => undefined);
 
   stage("parsing");
