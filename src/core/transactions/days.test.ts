@@ -41,16 +41,26 @@ describe("isCalendarDate", () => {
   });
 });
 
+// Independent reference for calendar dates: JavaScript's Date in UTC.
+const utc = (day: number) => new Date(day * 86_400_000);
+
 test("isoDate writes YYYY-MM-DD", () => {
   expect(isoDate(10_134)).toBe("1997-09-30");
   expect(isoDate(-1)).toBe("1969-12-31");
 });
 
+test("isoDate writes what Date's toISOString writes, every day from 1600 to 2400 and at the four-digit years' ends", () => {
+  const days = [dayFromDate(0, 1, 1), dayFromDate(99, 12, 31), dayFromDate(9999, 12, 31), dayFromDate(-1, 12, 31), dayFromDate(10_000, 1, 1)];
+  for (let day = dayFromDate(1600, 1, 1); day <= dayFromDate(2400, 12, 31); day++) days.push(day);
+  const differing = days.filter((day) => isoDate(day) !== utc(day).toISOString().slice(0, -14));
+  expect(differing).toEqual([]);
+  expect([isoDate(dayFromDate(99, 12, 31)), isoDate(dayFromDate(10_000, 1, 1))]).toEqual(["0099-12-31", "+010000-01-01"]);
+});
+
 describe("monthIndex", () => {
-  test("agrees with the calendar month of isoDate over 1899..2101, Excel's range and leap years included", () => {
+  test("agrees with Date's UTC year and month over 1899..2101, Excel's range and leap years included", () => {
     for (let day = dayFromDate(1899, 12, 1); day <= dayFromDate(2101, 1, 31); day += 7) {
-      const [year, month] = isoDate(day).split("-").map(Number);
-      expect(monthIndex(day)).toBe(year * 12 + month - 1);
+      expect(monthIndex(day)).toBe(utc(day).getUTCFullYear() * 12 + utc(day).getUTCMonth());
     }
   });
   test("1997-09-30 is September 1997; 2024-02-29 is February 2024", () => {
