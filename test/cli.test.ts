@@ -49,6 +49,8 @@ describe("clv analyze", () => {
     expect(doc.customers[0]).toMatchObject({ id: "a", orders: 2, revenue: 40, frequency: 1, recency: 14, T: 90, monetary_value: 30 });
     expect(doc.customers[0]).toHaveProperty("p_alive");
     expect(doc.customers[0]).toHaveProperty("predicted_clv");
+    // One customer per line, the document closed after them.
+    expect(out).toMatch(/\n "customers": \[\n  \{"id":"a",[^\n]*\},\n  \{"id":"b",[^\n]*\}\n \]\n\}$/);
   });
 
   test("--date-order and --decimal read dates such as 03/05/2024 and amounts such as 1.234,50", () => {

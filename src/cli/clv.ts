@@ -186,12 +186,13 @@ function printJson(analysis: Analysis): void {
   const head = JSON.stringify(jsonDocument(analysis), null, 1);
   const customers = analysis.summary.customerIds.length;
   // The document without its closing brace, then the customers' array.
-  console.log(`${head.slice(0, -2)},\n "customers": [${customers === 0 ? "]\n}" : ""}`);
+  console.log(`${head.slice(0, -2)},\n "customers": [`);
   for (let from = 0; from < customers; from += CUSTOMERS_PER_PRINT) {
     const to = Math.min(customers, from + CUSTOMERS_PER_PRINT);
     const lines = Array.from({ length: to - from }, (_, k) => `  ${JSON.stringify(customerJson(analysis, from + k))}`);
-    console.log(lines.join(",\n") + (to < customers ? "," : "\n ]\n}"));
+    console.log(lines.join(",\n") + (to < customers ? "," : ""));
   }
+  console.log(" ]\n}");
 }
 
 /** The --json document but its customers. */
