@@ -83,6 +83,8 @@ describe("buildReportPlan: sheets and named assumptions", () => {
     expect(texts).toContain("Churn: Lapsed = no purchase in the last 30 days of the window. Churn per day = lapsed customers / days at risk (first purchase to last purchase + 1 for lapsed customers, to the end of the window for active ones); ACL = 1 / churn.");
     expect(texts.some((t) => t.startsWith("Segments: High order value: AOV >= 40 (the median customer AOV)"))).toBe(true);
     expect(texts).toEqual(expect.arrayContaining(["Purchase model", "BG/NBD", "  alpha", "  Log-likelihood", "  Converged", "Spend model", "Gamma-Gamma", "  v"]));
+    // The settings as percentages (margin 0.5, discount 0.01 a day), not as raw fractions.
+    expect(texts).toContain("Predicted CLV and P(alive): BG/NBD purchases x Gamma-Gamma spend per customer, margin 50%, discounted at 1% per day over 2 days.");
     // 6 rows of data: the header plus 6 transactions, all used.
     expect(texts[1]).toBe("4 customers; 6 of 6 rows used (0 rejected, 0 blank, 0 after the window); purchases from 2024-01-01 to the end of the window, 2024-03-31");
   });

@@ -90,8 +90,8 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
       "discounted, over the horizon. LTV:CAC, Payback and Max CAC use it.",
     `Blank: no customer time at risk (APF onwards), or no customer lapsed yet (ACL, basic CLV). ` +
       "#NUM! in Payback: the margin never recovers the CAC.",
-    `Predicted CLV and P(alive): ${modelName} purchases x ${MODEL_NAMES.gammaGamma} spend per customer, margin ${settings.margin}, ` +
-      `discounted at ${settings.discountRate} per ${unit} over ${horizonPeriods} ${unit}s.`,
+    `Predicted CLV and P(alive): ${modelName} purchases x ${MODEL_NAMES.gammaGamma} spend per customer, margin ${percent(settings.margin)}, ` +
+      `discounted at ${percent(settings.discountRate)} per ${unit} over ${horizonPeriods} ${unit}s.`,
     INTERVAL_NOTE,
   ]);
 
@@ -177,4 +177,9 @@ export function fitRows(title: string, name: string, parameters: object, fit: Fi
     ["  Converged", fit.converged ? "yes" : "no", NUMBER_FORMATS.text],
     ["  Iterations", fit.iterations, NUMBER_FORMATS.count],
   ];
+}
+
+/** A fraction as a percentage to three significant digits, e.g. 0.007974 as "0.797%" (a monthly rate from 10 % a year). */
+function percent(fraction: number): string {
+  return `${Number((100 * fraction).toPrecision(3))}%`;
 }
