@@ -124,6 +124,8 @@ function printTable(title: string, results: Timing[][]): void {
     console.log([stage, ...results.map((runs) => `${cell(runs, stage, "wall")} / ${cell(runs, stage, "cpu")}`)].join(" | "));
   }
   console.log(["peak memory (MB)", ...results.map((runs) => median(runs.map((r) => r.peakMegabytes)).toFixed(0))].join(" | "));
+  // The spread, since the median of a few runs on a shared machine hides how far they scatter.
+  console.log(["total wall of each run", ...results.map((runs) => runs.map((r) => r.stages.total.wall.toFixed(0)).join(", "))].join(" | "));
 }
 
 function main(): void {
