@@ -201,7 +201,7 @@ function jsonDocument(analysis: Analysis) {
   return {
     rows: { data: report.dataRows, used: report.usedRows, rejected: report.rejectedRows, blank: report.blankRows, afterEnd: report.afterEndRows },
     rejected: report.errors,
-    warnings: [...report.warnings, ...analysis.warnings],
+    warnings: [...report.warnings.map((warning) => warning.message), ...analysis.warnings],
     settings: { ...settings, observationEnd: isoDate(summary.observationEnd) },
     segmentRule: segmentation.rule,
     churnRule: segments.churnRule,

@@ -48,7 +48,7 @@ export function formatAnalysis(analysis: Analysis): string {
       `log-likelihood ${spendModel.logLikelihood.toFixed(1)}; ${spendModel.converged ? "converged" : "NOT converged"}`,
   ];
   if (analysis.validation !== null) parts.push("", ...formatValidation(analysis.validation));
-  for (const warning of [...report.warnings, ...warnings]) parts.push(`Warning: ${warning}`);
+  for (const warning of [...report.warnings.map((w) => w.message), ...warnings]) parts.push(`Warning: ${warning}`);
   if (report.errors.length > 0) {
     parts.push("", `Rejected rows (${report.rejectedRows}):`);
     for (const e of report.errors.slice(0, SHOWN_ERRORS)) parts.push(`  row ${e.row}, ${e.column}: ${e.reason}`);

@@ -101,7 +101,7 @@ export function summarySheet(analysis: Analysis, inputs: SummaryInputs): { sheet
     ...fitRows("Spend model", MODEL_NAMES.gammaGamma, spendModel.parameters, spendModel),
   ]);
 
-  const warnings = [...report.warnings, ...analysis.warnings];
+  const warnings = [...report.warnings.map((warning) => warning.message), ...analysis.warnings];
   if (report.rejectedRows > 0) {
     warnings.push(`${report.rejectedRows} rows were rejected, for example:`);
     warnings.push(...report.errors.slice(0, SHOWN_ROW_ERRORS).map((e) => `  row ${e.row}, ${e.column}: ${e.reason}`));

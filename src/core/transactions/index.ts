@@ -28,6 +28,14 @@ export {
   parseTransactions,
 } from "./parseTransactions";
 export {
+  type ConventionProof,
+  type TableFinding,
+  type TableWarning,
+  type TableWarningTexts,
+  ENGLISH_TABLE_WARNING_TEXTS,
+  tableWarningText,
+} from "./tableWarning";
+export {
   type RowError,
   type RowErrorTexts,
   type RowProblem,

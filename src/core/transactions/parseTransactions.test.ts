@@ -258,8 +258,14 @@ describe("date formats in one column", () => {
       ["c", "03/05/2024", 3],
     ]);
     expect(report.warnings).toEqual([
-      'Column "Date" mixes day-first dates (1 like row 2: "25/03/2024") and month-first dates (1 like row 3: "03/25/2024"), ' +
-        "so dates such as 03/05/2024 are rejected; if one order is right, choose the date order",
+      {
+        kind: "mixedDateOrders",
+        column: "Date",
+        proofs: { dayFirst: { count: 1, row: 2, shown: '"25/03/2024"' }, monthFirst: { count: 1, row: 3, shown: '"03/25/2024"' } },
+        message:
+          'Column "Date" mixes day-first dates (1 like row 2: "25/03/2024") and month-first dates (1 like row 3: "03/25/2024"), ' +
+          "so dates such as 03/05/2024 are rejected; if one order is right, choose the date order",
+      },
     ]);
     expect(Array.from(table.day)).toEqual([utcDay(2024, 3, 25), utcDay(2024, 3, 25)]);
     expect(reasons(report)).toEqual([
@@ -311,7 +317,16 @@ describe("amount text", () => {
     ]);
     expect(Array.from(table.amount)).toEqual([12.5, 12.5]);
     expect(report.decimalSeparator).toBeNull();
-    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings).toEqual([
+      {
+        kind: "mixedDecimalSeparators",
+        column: "Amount",
+        proofs: { ".": { count: 1, row: 2, shown: '"12.50"' }, ",": { count: 1, row: 3, shown: '"12,50"' } },
+        message:
+          'Column "Amount" mixes decimal points (1 like row 2: "12.50") and decimal commas (1 like row 3: "12,50"), ' +
+          "so amounts such as 1,234 are rejected; if one separator is right, choose the decimal separator",
+      },
+    ]);
     expect(reasons(report)).toEqual([
       {
         row: 4,

@@ -6,6 +6,7 @@ import { type ColumnDetection, type DetectOptions, detectColumns } from "./detec
 import { type AmountIssue, type DecimalSeparator, type DecimalSetting, decimalEvidence } from "./readAmount";
 import { type DateOrder, type DateOrderSetting, type DateSystem, dateOrderEvidence, readDay } from "./readDay";
 import { ENGLISH_ROW_ERROR_TEXTS, type RowError, type RowProblem, rowError, rowErrorText } from "./rowError";
+import { type ConventionProof, type TableWarning, tableWarning } from "./tableWarning";
 
 /** Options of {@link parseTransactions}; see also {@link DetectOptions} (header, column overrides, date system). */
 export interface ParseOptions extends DetectOptions {
@@ -72,7 +73,7 @@ export interface ParseReport {
   /** The first `maxErrors` row errors, in row order. */
   errors: RowError[];
   /** Table-level findings, e.g. a date column mixing day-first and month-first dates. */
-  warnings: string[];
+  warnings: TableWarning[];
   /** Order used for numeric dates: given, proved by the column, or null (only unambiguous ones read). */
   dateOrder: DateOrder | null;
   /** Decimal separator used for amount text like 1,234; null when the column mixes both. */
@@ -153,7 +154,7 @@ export function parseTransactions(
   const segmentLabels = new KeyTable();
 
   const errors: RowError[] = [];
-  const warnings: string[] = [];
+  const warnings: TableWarning[] = [];
   let rejectedRows = 0;
   let blankRows = 0;
   let afterEndRows = 0;
@@ -171,14 +172,20 @@ export function parseTransactions(
     const evidence = collectEvidence(grid, headerRow, [dateColumn], dateOrderEvidence);
     const found = settle<DateOrder>(evidence, ["dayFirst", "monthFirst"], null);
     datesMixed = found === null && evidence.size > 1;
-    if (datesMixed) warnings.push(mixedDatesWarning(labels[dateColumn], evidence, firstRow));
+    if (datesMixed) {
+      const proofs = { dayFirst: proofOf(evidence, "dayFirst", firstRow), monthFirst: proofOf(evidence, "monthFirst", firstRow) };
+      warnings.push(tableWarning({ kind: "mixedDateOrders", column: labels[dateColumn], proofs }));
+    }
     return found;
   };
   const decideDecimal = (): DecimalSeparator | null => {
     const scanned = costColumn === undefined ? [amountColumn] : [amountColumn, costColumn];
     const evidence = collectEvidence(grid, headerRow, scanned, decimalEvidence);
     const found = settle<DecimalSeparator>(evidence, [".", ","], ".");
-    if (found === null) warnings.push(mixedDecimalsWarning(labels[amountColumn], evidence, firstRow));
+    if (found === null) {
+      const proofs = { ".": proofOf(evidence, ".", firstRow), ",": proofOf(evidence, ",", firstRow) };
+      warnings.push(tableWarning({ kind: "mixedDecimalSeparators", column: labels[amountColumn], proofs }));
+    }
     return found;
   };
   const cells = cellReader(grid);
@@ -333,25 +340,10 @@ function settle<T>(evidence: Evidence<T>, options: T[], fallback: T | null): T |
   return proven.length === 1 ? proven[0] : null;
 }
 
-function exampleOf<T>(evidence: Evidence<T>, key: T, firstRow: number): string {
+/** How many cells prove `key`, and the first of them (sheet row, cell as shown). */
+function proofOf<T>(evidence: Evidence<T>, key: T, firstRow: number): ConventionProof {
   const seen = evidence.get(key) as { count: number; row: number; value: CellValue };
-  return `${seen.count} like row ${firstRow + seen.row}: ${describeCell(seen.value)}`;
-}
-
-function mixedDatesWarning(label: string, evidence: Evidence<DateOrder>, firstRow: number): string {
-  return (
-    `Column "${label}" mixes day-first dates (${exampleOf(evidence, "dayFirst", firstRow)}) and month-first dates ` +
-    `(${exampleOf(evidence, "monthFirst", firstRow)}), so dates such as 03/05/2024 are rejected; ` +
-    `if one order is right, choose the date order`
-  );
-}
-
-function mixedDecimalsWarning(label: string, evidence: Evidence<DecimalSeparator>, firstRow: number): string {
-  return (
-    `Column "${label}" mixes decimal points (${exampleOf(evidence, ".", firstRow)}) and decimal commas ` +
-    `(${exampleOf(evidence, ",", firstRow)}), so amounts such as 1,234 are rejected; ` +
-    `if one separator is right, choose the decimal separator`
-  );
+  return { count: seen.count, row: firstRow + seen.row, shown: describeCell(seen.value) };
 }
 
 function missingColumnsError(columns: ColumnDetection): ClvError {

@@ -15,6 +15,7 @@ import {
   type ColumnDetection,
   type ParseOptions,
   type ParseReport,
+  type TableWarning,
   detectColumns,
   gridFromRows,
   parseTransactions,
@@ -68,7 +69,9 @@ export interface RunOutcome {
   segments: string[];
   purchaseModel: FitSummary & { kind: PurchaseModelKind };
   spendModel: FitSummary;
-  /** The parse's table-level warnings, then the analysis's. */
+  /** The parse's findings about whole columns (the pane words them in its language). */
+  tableWarnings: TableWarning[];
+  /** The analysis's warnings, in English. */
   warnings: string[];
   /** The holdout check's headline figures (`analysis.validation`); null when the run checked none. */
   holdout: HoldoutSummary | null;
@@ -103,7 +106,8 @@ export function runOutcome(analysis: Analysis): RunOutcome {
     segments: analysis.segments.rows.map((row) => row.label),
     purchaseModel: { kind: analysis.model.kind, parameters: { ...analysis.model.parameters }, ...fit(analysis.model) },
     spendModel: { parameters: { ...analysis.spendModel.parameters }, ...fit(analysis.spendModel) },
-    warnings: [...analysis.report.warnings, ...analysis.warnings],
+    tableWarnings: analysis.report.warnings,
+    warnings: analysis.warnings,
     holdout:
       validation === null
         ? null

@@ -1,5 +1,5 @@
 import { Body1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { type ColumnRole, type DateOrder, type DecimalSeparator, columnNoteText, rowErrorText } from "../../core/transactions";
+import { type ColumnRole, type DateOrder, type DecimalSeparator, columnNoteText, rowErrorText, tableWarningText } from "../../core/transactions";
 import { columnLetter } from "../../core/transactions/detectColumns";
 import { formatNumber } from "../i18n/formatNumber";
 import type { TextKey } from "../i18n/messages";
@@ -141,12 +141,12 @@ export function ColumnsStep({ wizard }: { wizard: Wizard }) {
         </div>
       )}
       {rows && rows.warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent="warning" layout="multiline" data-testid="table-warnings">
           <MessageBarBody>
             <MessageBarTitle>{t.tableWarningsTitle}</MessageBarTitle>
             {rows.warnings.map((warning) => (
-              <Text block key={warning}>
-                {warning}
+              <Text block key={warning.message}>
+                {tableWarningText(warning, t)}
               </Text>
             ))}
           </MessageBarBody>

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import { bookAnalysis } from "../../../test/reportFixture";
 import type { Analysis } from "../../core/analyze";
-import { dayFromDate } from "../../core/transactions";
+import { ENGLISH_TABLE_WARNING_TEXTS, type TableFinding, dayFromDate, tableWarningText } from "../../core/transactions";
 import type { HoldoutValidation, SegmentClvIntervals } from "../../core/validation";
 import { runOutcome } from "../analysis/protocol";
 import { en } from "../i18n/en";
@@ -117,5 +117,30 @@ describe("the done step's CLV intervals", () => {
         ["Burden", "5.00", "3.50 至 6.50"],
       ],
     });
+  });
+});
+
+describe("the done step's warnings", () => {
+  // A hand-made finding: the amount column proved both decimal separators (rows 7 and 9 of the sheet).
+  const mixed: TableFinding = {
+    kind: "mixedDecimalSeparators",
+    column: "Amount",
+    proofs: { ".": { count: 3, row: 7, shown: '"12.50"' }, ",": { count: 1, row: 9, shown: '"12,50"' } },
+  };
+  const withWarnings = (): Analysis => {
+    const book = bookAnalysis();
+    const tableWarning = { ...mixed, message: tableWarningText(mixed, ENGLISH_TABLE_WARNING_TEXTS) };
+    return { ...book, validation: null, intervals: NO_INTERVALS, report: { ...book.report, warnings: [tableWarning] }, warnings: ["Spend model: a warning"] };
+  };
+
+  test.each([
+    ["English", en, 'Column "Amount" mixes decimal points (3 like row 7: "12.50") and decimal commas (1 like row 9: "12,50")'],
+    ["Chinese", zhCN, '“Amount”列中既有小数点（3 个，如第 7 行："12.50"），也有小数逗号（1 个，如第 9 行："12,50"）'],
+  ])("list the table's findings in the pane's language, then the analysis's (%s)", (_, messages, start) => {
+    renderDone(withWarnings(), messages);
+    const items = within(screen.getByTestId("run-warnings")).getAllByRole("listitem").map((item) => item.textContent);
+    expect(items).toHaveLength(2);
+    expect(items[0]?.startsWith(start)).toBe(true);
+    expect(items[1]).toBe("Spend model: a warning");
   });
 });

@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { tableWarningText } from "../../core/transactions";
 import type { FitSummary, HoldoutSummary, RunOutcome } from "../analysis/protocol";
 import { formatNumber } from "../i18n/formatNumber";
 import { useMessages } from "../i18n/MessagesContext";
@@ -140,11 +141,14 @@ export function DoneStep({ wizard }: { wizard: Wizard }) {
       {fit("spend-fit", t.spendFit, outcome.spendModel)}
       {outcome.holdout !== null && holdoutCheck(outcome.holdout)}
       {outcome.intervals !== null && intervalTable(outcome.intervals)}
-      {outcome.warnings.length > 0 && (
+      {outcome.tableWarnings.length + outcome.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="run-warnings">
           <MessageBarBody>
             <MessageBarTitle>{t.warningsTitle}</MessageBarTitle>
             <ul className={styles.list}>
+              {outcome.tableWarnings.map((warning) => (
+                <li key={warning.message}>{tableWarningText(warning, t)}</li>
+              ))}
               {outcome.warnings.map((warning) => (
                 <li key={warning}>{warning}</li>
               ))}

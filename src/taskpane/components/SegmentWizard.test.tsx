@@ -203,6 +203,27 @@ async function runFromColumns(pane: Pane, name: string): Promise<Record<string, 
 }
 
 describe("columns step: reading dates and amounts", () => {
+  test.each([
+    [
+      "English",
+      en,
+      'Column "Date" mixes day-first dates (1 like row 4: "25/03/2024") and month-first dates (1 like row 5: "03/25/2024"), ' +
+        "so dates such as 03/05/2024 are rejected; if one order is right, choose the date order",
+    ],
+    [
+      "Chinese",
+      zhCN,
+      '“Date”列中既有日在前的日期（1 个，如第 4 行："25/03/2024"），也有月在前的日期（1 个，如第 5 行："03/25/2024"），' +
+        "因此 03/05/2024 这样的日期将被拒绝；如果其中一种顺序是对的，请指定日期顺序",
+    ],
+  ])("a date column proving both orders is explained in the pane's language, with the first cell of each (%s)", async (_, messages, text) => {
+    // Sheet rows 4 and 5 prove day first (25 is no month) and month first (25 is no day); row 6 cannot be read.
+    const values = [["Customer", "Date", "Amount"], ["c1", "25/03/2024", "10"], ["c2", "03/25/2024", "20"], ["c3", "03/05/2024", "5"]];
+    const pane = renderPane({ messages, selection: typedSelection(values) });
+    await toColumns(pane);
+    expect(await screen.findByTestId("table-warnings")).toHaveTextContent(`${messages.tableWarningsTitle}${text}`);
+  });
+
   test("Automatic is the default of both choices, each labelled", async () => {
     const pane = renderPane();
     await toColumns(pane);

@@ -1,4 +1,4 @@
-import { ENGLISH_COLUMN_NOTE_TEXTS, ENGLISH_ROW_ERROR_TEXTS } from "../../core/transactions";
+import { ENGLISH_COLUMN_NOTE_TEXTS, ENGLISH_ROW_ERROR_TEXTS, ENGLISH_TABLE_WARNING_TEXTS } from "../../core/transactions";
 import { ENGLISH_WORKBOOK_TEXTS } from "../../excel";
 
 /**
@@ -87,6 +87,8 @@ export const en = {
   ...ENGLISH_ROW_ERROR_TEXTS,
   rowProblemsShown: (shown: string) => `The first ${shown} are listed.`,
   tableWarningsTitle: "About the whole table",
+  // A finding about a whole column (the engine's TableWarning, whose message is this English).
+  ...ENGLISH_TABLE_WARNING_TEXTS,
   problemColumnMissing: "Choose the column that holds this.",
   problemColumnTaken: "This column is already chosen for another field.",
   problemChecking: "Wait until the rows have been checked.",

@@ -107,6 +107,11 @@ export const zhCN: Messages = {
   rowNotOrderId: (shown) => `${shown} 不是订单号`,
   rowProblemsShown: (shown) => `仅列出前 ${shown} 行。`,
   tableWarningsTitle: "关于整个表格",
+  tableMixedDateOrders: (column, dayFirst, monthFirst) =>
+    `“${column}”列中既有日在前的日期（${dayFirst}），也有月在前的日期（${monthFirst}），因此 03/05/2024 这样的日期将被拒绝；如果其中一种顺序是对的，请指定日期顺序`,
+  tableMixedDecimals: (column, point, comma) =>
+    `“${column}”列中既有小数点（${point}），也有小数逗号（${comma}），因此 1,234 这样的金额将被拒绝；如果其中一种分隔符是对的，请指定小数分隔符`,
+  tableProof: (count, row, shown) => `${count} 个，如第 ${row} 行：${shown}`,
   problemColumnMissing: "请选择包含此内容的列。",
   problemColumnTaken: "此列已用于其他字段。",
   problemChecking: "请等待各行检查完毕。",

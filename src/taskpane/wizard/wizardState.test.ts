@@ -66,6 +66,7 @@ const OUTCOME = {
   segments: ["Web", "Store"],
   purchaseModel: { kind: "bgnbd" as const, parameters: { r: 1, alpha: 2, a: 3, b: 4 }, logLikelihood: -4, converged: false, iterations: 200 },
   spendModel: { parameters: { p: 1, q: 2, v: 3 }, logLikelihood: -10, converged: true, iterations: 12 },
+  tableWarnings: [],
   warnings: [],
   holdout: null,
   intervals: null,
