@@ -403,3 +403,30 @@ test("customers are numbered in order of first appearance among used rows: a rej
     expect(Array.from(table.customer)).toEqual([0, 1, 0]);
   }
 });
+
+test("ids that Excel saved in scientific notation (digits lost) are reported per column, counted once each", () => {
+  // Hand-made: customers 123456789012 and 123457000001 both saved as "1.23457E+11" (one id now), and order
+  // 9.87654E+11; "1E5x" and "C1.5E+3" are not numbers in that notation.
+  const text = [
+    "Customer,Date,Amount,Order",
+    "123456789012,2024-03-05,1,o1",
+    "1.23457E+11,2024-03-05,1,9.87654E+11",
+    "1.23457E+11,2024-03-06,1,o2",
+    "2E+12,2024-03-06,1,o3",
+    "1E5x,2024-03-07,1,o4",
+    "C1.5E+3,2024-03-07,1,o5",
+  ].join("\n");
+  const { report } = parseTransactions(parseCsv(text));
+  expect(report.warnings).toEqual([
+    {
+      kind: "scientificIds",
+      column: "Customer",
+      count: 2,
+      example: "1.23457E+11",
+      message:
+        'Column "Customer" has 2 ids written like numbers in scientific notation (such as 1.23457E+11), as Excel saves ' +
+        "long numbers in a CSV file: digits are lost, so distinct ids may have become one; format the column as text in Excel before saving",
+    },
+    expect.objectContaining({ kind: "scientificIds", column: "Order", count: 1, example: "9.87654E+11" }),
+  ]);
+});

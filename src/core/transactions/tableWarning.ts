@@ -14,11 +14,15 @@ export interface ConventionProof {
  * - `mixedDateOrders`: the column's dates prove both orders (25/03/2024 day first, 03/25/2024 month
  *   first), so dates such as 03/05/2024 are rejected unless the caller chooses the order;
  * - `mixedDecimalSeparators`: the amount or cost column proves both decimal separators (12.50 and 12,50),
- *   so amounts such as 1,234 are rejected unless the caller chooses the separator.
+ *   so amounts such as 1,234 are rejected unless the caller chooses the separator;
+ * - `scientificIds`: `count` distinct customer or order ids are written like a number in scientific
+ *   notation (`example`, such as 1.23457E+11), as Excel saves long numbers in a CSV file when the column is
+ *   not formatted as text: digits are lost, so distinct customers (or orders) may have become one.
  */
 export type TableFinding =
   | { kind: "mixedDateOrders"; column: string; proofs: Record<DateOrder, ConventionProof> }
-  | { kind: "mixedDecimalSeparators"; column: string; proofs: Record<DecimalSeparator, ConventionProof> };
+  | { kind: "mixedDecimalSeparators"; column: string; proofs: Record<DecimalSeparator, ConventionProof> }
+  | { kind: "scientificIds"; column: string; count: number; example: string };
 
 /** A finding with its English words: `message` is `tableWarningText(finding, ENGLISH_TABLE_WARNING_TEXTS)`. */
 export type TableWarning = TableFinding & { message: string };
@@ -30,6 +34,7 @@ export interface TableWarningTexts {
   tableMixedDecimals: (column: string, point: string, comma: string) => string;
   /** "3 like row 5: "25/03/2024"": how many cells prove a convention, and the first. */
   tableProof: (count: number, row: number, shown: string) => string;
+  tableScientificIds: (column: string, count: number, example: string) => string;
 }
 
 /** The English words: `TableWarning.message` (the command line and the report sheets print it), and the pane's English catalogue. */
@@ -41,6 +46,11 @@ export const ENGLISH_TABLE_WARNING_TEXTS: TableWarningTexts = {
     `Column "${column}" mixes decimal points (${point}) and decimal commas (${comma}), so amounts such as 1,234 are ` +
     "rejected; if one separator is right, choose the decimal separator",
   tableProof: (count, row, shown) => `${count} like row ${row}: ${shown}`,
+  tableScientificIds: (column, count, example) =>
+    `Column "${column}" has ${count === 1 ? "an id" : `${count} ids`} written like ${count === 1 ? "a number" : "numbers"} ` +
+    `in scientific notation (such as ${example}), as Excel saves ` +
+    "long numbers in a CSV file: digits are lost, so distinct ids may have become one; format the column as text in " +
+    "Excel before saving",
 };
 
 /**
@@ -58,8 +68,12 @@ export function tableWarning(finding: TableFinding): TableWarning {
  */
 export function tableWarningText(finding: TableFinding, texts: TableWarningTexts): string {
   const proof = ({ count, row, shown }: ConventionProof) => texts.tableProof(count, row, shown);
-  if (finding.kind === "mixedDateOrders") {
-    return texts.tableMixedDateOrders(finding.column, proof(finding.proofs.dayFirst), proof(finding.proofs.monthFirst));
+  switch (finding.kind) {
+    case "mixedDateOrders":
+      return texts.tableMixedDateOrders(finding.column, proof(finding.proofs.dayFirst), proof(finding.proofs.monthFirst));
+    case "mixedDecimalSeparators":
+      return texts.tableMixedDecimals(finding.column, proof(finding.proofs["."]), proof(finding.proofs[","]));
+    case "scientificIds":
+      return texts.tableScientificIds(finding.column, finding.count, finding.example);
   }
-  return texts.tableMixedDecimals(finding.column, proof(finding.proofs["."]), proof(finding.proofs[","]));
 }
