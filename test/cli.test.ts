@@ -91,7 +91,7 @@ describe("clv analyze", () => {
     expect([result.code, result.err]).toEqual([1, expect.stringMatching(/which column holds the amount.*--amount COL/)]);
   });
 
-  test("a file that is not UTF-8 is refused with the line and the encodings to try, and read with --encoding", async () => {
+  test("a file that is not UTF-8 is refused with the line and the encodings to try, and read with --encoding", () => {
     // "客户,日期,金额\n张三,2024-01-01,5\n李四,2024-01-03,7\n张三,2024-02-01,9\n" in GBK, as Excel saves CSV in Chinese
     // (bytes from Python's gbk codec: "客户".encode("gbk") = bf cd bb a7).
     const gbk = path.join(dir, "gbk.csv");

@@ -405,8 +405,8 @@ test("customers are numbered in order of first appearance among used rows: a rej
 });
 
 test("ids that Excel saved in scientific notation (digits lost) are reported per column, counted once each", () => {
-  // Hand-made: customers 123456789012 and 123457000001 both saved as "1.23457E+11" (one id now), and order
-  // 9.87654E+11; "1E5x" and "C1.5E+3" are not numbers in that notation.
+  // Hand-made: customers 123456789012 and 123457000001 both saved as "1.23457E+11" (one id now), customer
+  // 2E+12 (so 2 distinct such customer ids) and order 9.87654E+11; "1E5x" and "C1.5E+3" are not numbers in that notation.
   const text = [
     "Customer,Date,Amount,Order",
     "123456789012,2024-03-05,1,o1",

@@ -64,7 +64,8 @@ export function tableWarning(finding: TableFinding): TableWarning {
 
 /**
  * A finding in the words of `texts` (the pane passes its catalogue).
- * @example tableWarningText(finding, ENGLISH_TABLE_WARNING_TEXTS) // as `tableWarning(finding).message`
+ * @example tableWarningText({ kind: "scientificIds", column: "Id", count: 2, example: "1.23457E+11" }, ENGLISH_TABLE_WARNING_TEXTS)
+ * // 'Column "Id" has 2 ids written like numbers in scientific notation (such as 1.23457E+11), as Excel saves long numbers in a CSV file: ...'
  */
 export function tableWarningText(finding: TableFinding, texts: TableWarningTexts): string {
   const proof = ({ count, row, shown }: ConventionProof) => texts.tableProof(count, row, shown);

@@ -113,7 +113,7 @@ export const zhCN: Messages = {
     `“${column}”列中既有小数点（${point}），也有小数逗号（${comma}），因此 1,234 这样的金额将被拒绝；如果其中一种分隔符是对的，请指定小数分隔符`,
   tableProof: (count, row, shown) => `${count} 个，如第 ${row} 行：${shown}`,
   tableScientificIds: (column, count, example) =>
-    `“${column}”列中有 ${count} 个编号写成了科学计数法（如 ${example}），这是 Excel 把长数字保存到 CSV 文件时的写法：数字位已丢失，不同的编号可能因此变成同一个；请先在 Excel 中把此列设为文本格式再保存`,
+    `“${column}”列中有 ${count} 个编号写成了科学计数法（如 ${example}），这是 Excel 把长数字保存到 CSV 文件时的写法：部分数字已丢失，不同的编号可能因此变成同一个；请先在 Excel 中把此列设为文本格式再保存`,
   problemColumnMissing: "请选择包含此内容的列。",
   problemColumnTaken: "此列已用于其他字段。",
   problemChecking: "请等待各行检查完毕。",
