@@ -70,7 +70,6 @@ export function main(argv: string[]): number {
     const encoding = values.encoding;
     if (encoding !== undefined && !isEncoding(encoding)) throw new UsageError(`--encoding must be an encoding such as gb18030 or windows-1252; got ${encoding}`);
     const grid = parseCsv(readCsvFile(file, encoding));
-    if (grid.rowCount === 0) throw new ClvError("value", `${file} is empty`);
     const [segmentBy, segmentColumn] = segmentStrategy(values["segment-by"]);
     const columnNames = { customer: values.customer, date: values.date, amount: values.amount, order: values.order, segment: values.segment ?? segmentColumn, cost: values.cost };
     const options: AnalysisOptions = {

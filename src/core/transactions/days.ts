@@ -47,7 +47,7 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * The calendar date of a day number as `YYYY-MM-DD` (for messages, tests and output), as
- * `Date.prototype.toISOString` writes it, computed without a `Date` (a twentieth of the time: the
+ * `Date.prototype.toISOString` writes it, computed without a `Date` (a fifth to an eighth of the time: the
  * command line writes two per customer).
  *
  * @example isoDate(10134) // "1997-09-30"

@@ -430,3 +430,9 @@ test("ids that Excel saved in scientific notation (digits lost) are reported per
     expect.objectContaining({ kind: "scientificIds", column: "Order", count: 1, example: "9.87654E+11" }),
   ]);
 });
+
+test("a table whose every row is empty says so, rather than that no column looks like the customer, date or amount", () => {
+  for (const rows of [[], [[], [null, "  ", ""]]] as CellValue[][][]) {
+    expect(() => parseTransactions(rows)).toThrow("The table has no data: every row is empty");
+  }
+});

@@ -113,8 +113,8 @@ const NUMBERED_IDS_PER_ROW = 4;
  *   first problem is reported; rows dated after `observationEnd` are not checked further.
  * Cost: O(rows x mapped columns), a few typed arrays of one entry per row.
  *
- * @throws ClvError `value` when a required column (customer, date, amount) cannot be determined
- *   (the message says which and why), or when `observationEnd` or an override is invalid
+ * @throws ClvError `value` when every row is empty, when a required column (customer, date, amount)
+ *   cannot be determined (the message says which and why), or when `observationEnd` or an override is invalid
  * @example
  * const { table, report } = parseTransactions([
  *   ["Customer", "Date", "Amount"],
@@ -134,7 +134,7 @@ export function parseTransactions(
   const firstRow = options.firstRow ?? 1;
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const columns = detectColumns(grid, options);
-  if (columns.missing.length > 0) throw missingColumnsError(columns);
+  if (columns.missing.length > 0) throw hasData(grid) ? missingColumnsError(columns) : new ClvError("value", "The table has no data: every row is empty");
   const { mapping, labels, headerRow } = columns;
   const customerColumn = mapping.customer as number;
   const dateColumn = mapping.date as number;
@@ -360,6 +360,12 @@ function settle<T>(evidence: Evidence<T>, options: T[], fallback: T | null): T |
 function proofOf<T>(evidence: Evidence<T>, key: T, firstRow: number): ConventionProof {
   const seen = evidence.get(key) as { count: number; row: number; value: CellValue };
   return { count: seen.count, row: firstRow + seen.row, shown: describeCell(seen.value) };
+}
+
+/** Whether some row of the grid holds a value (an empty table has no column to detect, which is another message). */
+function hasData(grid: CellGrid): boolean {
+  for (let row = 0; row < grid.rowCount; row++) if (!isBlankRow(grid, row)) return true;
+  return false;
 }
 
 function missingColumnsError(columns: ColumnDetection): ClvError {
